@@ -1,0 +1,114 @@
+"""Command line: ``python -m geo <command> ...``.
+
+Exit status: 0 success, 1 some input was skipped (reported on stderr),
+2 usage error or nothing could be done.
+
+Each ``_cmd_*`` function is a thin shell: it parses arguments, calls the
+domain module, and writes records. Domain modules never print.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from geo.errors import GeoError
+
+log = logging.getLogger("geo")
+
+
+# --- extraction: places / events / resolve -----------------------------------
+def _cmd_places(args: argparse.Namespace) -> int:
+    raise NotImplementedError("places")
+
+
+def _cmd_events(args: argparse.Namespace) -> int:
+    raise NotImplementedError("events")
+
+
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    raise NotImplementedError("resolve")
+
+
+# --- gazetteer ---------------------------------------------------------------
+def _cmd_gazetteer(args: argparse.Namespace) -> int:
+    raise NotImplementedError("gazetteer")
+
+
+# --- control zones -----------------------------------------------------------
+def _cmd_zones(args: argparse.Namespace) -> int:
+    raise NotImplementedError("zones")
+
+
+# --- briefing export ---------------------------------------------------------
+def _cmd_export(args: argparse.Namespace) -> int:
+    raise NotImplementedError("export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m geo", description=__doc__.splitlines()[0])
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    fmt = ["jsonl", "csv", "geojson"]
+    sp = sub.add_parser("places", help="one record per place mention")
+    sp.add_argument("--format", choices=fmt, default="jsonl")
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    sp.set_defaults(func=_cmd_places)
+
+    sp = sub.add_parser("events", help="one record per event")
+    sp.add_argument("--format", choices=fmt, default="jsonl")
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    sp.set_defaults(func=_cmd_events)
+
+    sp = sub.add_parser("resolve", help="resolve known spans (JSON lines: id, text, spans)")
+    sp.add_argument("--format", choices=["jsonl"], default="jsonl")
+    sp.add_argument("file", metavar="FILE")
+    sp.set_defaults(func=_cmd_resolve)
+
+    sp = sub.add_parser("gazetteer", help="build, widen or correct the gazetteer")
+    sp.add_argument("action", choices=["build", "import-geonames", "add", "show"])
+    sp.add_argument("rest", nargs=argparse.REMAINDER)
+    sp.set_defaults(func=_cmd_gazetteer)
+
+    sp = sub.add_parser("zones", help="control and agreement zones in force on a date")
+    sp.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    sp.add_argument("--format", choices=["geojson"], default="geojson")
+    sp.add_argument("--user-zones", metavar="FILE", help="GeoJSON of your own zones (take precedence)")
+    sp.set_defaults(func=_cmd_zones)
+
+    sp = sub.add_parser("export", help="briefing picture (PNG/PDF/HTML) of a date")
+    sp.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    sp.add_argument("--from", dest="date_from", metavar="D")
+    sp.add_argument("--to", dest="date_to", metavar="D")
+    sp.add_argument("--bbox", metavar="W,S,E,N")
+    sp.add_argument("--size", default="1920x1080", metavar="WxH|slide16x9|slide4x3|a4|letter")
+    sp.add_argument("--dpi", type=int, default=150)
+    sp.add_argument("--title", default="")
+    sp.add_argument("--subtitle", default="")
+    sp.add_argument("--banner", default="")
+    sp.add_argument("--format", choices=["png", "pdf", "html"], default=None)
+    sp.add_argument("--renderer", choices=["static", "browser"], default="static")
+    sp.add_argument("--every", choices=["day", "week", "month"], default=None)
+    sp.add_argument("--out", required=True, metavar="FILE")
+    sp.add_argument("paths", nargs="*", metavar="PATH", help="articles (default: the store)")
+    sp.set_defaults(func=_cmd_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except GeoError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
