@@ -36,7 +36,10 @@ LOCATOR_BBOX = (25.0, 27.0, 52.0, 43.0)
 MARKER_PT = 6.5
 
 
-def _in_view(gdf: gpd.GeoDataFrame | None, bbox: tuple[float, float, float, float]) -> gpd.GeoDataFrame | None:
+Bbox = tuple[float, float, float, float]
+
+
+def _in_view(gdf: gpd.GeoDataFrame | None, bbox: Bbox) -> gpd.GeoDataFrame | None:
     if gdf is None or not len(gdf):
         return None
     w, s, e, n = bbox
@@ -265,8 +268,10 @@ def place_labels(ax, events: gpd.GeoDataFrame | None, layers: Mapping[str, gpd.G
         ext = text.get_window_extent(renderer)
         tw, th = ext.width, ext.height
         gap = (r_marker if is_event else 2 * u * dpi_pt) + pad / 2
-        spots = (("left", "center", x + gap, y - th / 2), ("right", "center", x - gap - tw, y - th / 2),
-                 ("center", "bottom", x - tw / 2, y + gap / 1.5), ("center", "top", x - tw / 2, y - gap / 1.5 - th))
+        spots = (("left", "center", x + gap, y - th / 2),
+                 ("right", "center", x - gap - tw, y - th / 2),
+                 ("center", "bottom", x - tw / 2, y + gap / 1.5),
+                 ("center", "top", x - tw / 2, y - gap / 1.5 - th))
         done = False
         for ha, va, x0, y0 in spots:
             box = np.array([x0 - 1, y0 - 1, x0 + tw + 1, y0 + th + 1])
