@@ -66,11 +66,11 @@ class PageSize:
 
     @property
     def width_px(self) -> int:
-        return round(self.width_in * self.dpi)
+        return int(self.width_in * self.dpi)
 
     @property
     def height_px(self) -> int:
-        return round(self.height_in * self.dpi)
+        return int(self.height_in * self.dpi)
 
     @property
     def unit(self) -> float:
@@ -101,7 +101,7 @@ def page_size(size: str, dpi: int = 150) -> PageSize:
     if key in SIZE_PRESETS:
         w, h, unit = SIZE_PRESETS[key]
         if unit == "in":
-            return PageSize(w, h, dpi)
+            w, h = round(w * dpi), round(h * dpi)
     else:
         m = re.fullmatch(r"(\d{2,5})\s*x\s*(\d{2,5})", key)
         if not m:
@@ -110,7 +110,8 @@ def page_size(size: str, dpi: int = 150) -> PageSize:
         w, h = int(m.group(1)), int(m.group(2))
         if not (200 <= w <= 10000 and 200 <= h <= 10000):
             raise ExportError(f"size should be 200 to 10000 pixels a side, got {size!r}")
-    return PageSize(w / dpi, h / dpi, dpi)
+    # +0.01 px: matplotlib truncates inches * dpi, and 1754 / 150 * 150 may come out as 1753.99...
+    return PageSize((w + 0.01) / dpi, (h + 0.01) / dpi, dpi)
 
 
 @dataclass(frozen=True)
