@@ -1,0 +1,306 @@
+"""The interactive folium map: offline basemap, control zones, events, legend.
+
+Every Leaflet asset is served by the app itself (:func:`use_local_assets`):
+folium's defaults point at CDNs and also pull jQuery, Bootstrap and
+AwesomeMarkers, none of which this map needs. Without online tiles the map
+draws the shipped vector basemap; tiles are an explicit opt-in because a tile
+request tells a third party where the analyst is looking.
+
+The map is split so the dashboard can keep it while the date slider moves:
+:func:`base_map` is the static part, :func:`events_layer` and
+:func:`zone_layers` are the feature groups that are swapped on each change.
+:func:`build_map` assembles everything for a standalone page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from branca.element import Element, MacroElement
+from folium.template import Template
+from folium.utilities import JsCode
+
+from geo.eventlayer import to_geojson
+from geo.style import AGREEMENT_COLOR, EVENT_COLORS, FACTIONS, faction_color, faction_label
+
+#: Syria and its neighbours' border areas (south, west, north, east).
+SYRIA_BOUNDS = ((32.2, 35.5), (37.4, 42.5))
+MAX_ZOOM = 14
+#: Leaflet files copied from npm by scripts/fetch_assets.sh, served by Streamlit.
+LOCAL_JS = (("leaflet", "leaflet/leaflet.js"),)
+LOCAL_CSS = (("leaflet_css", "leaflet/leaflet.css"),)
+
+_BASEMAP_STYLE = {
+    "countries": {"color": "#8a8a8a", "weight": 1.2, "fillColor": "#f4f1ea", "fillOpacity": 1.0},
+    "governorates": {"color": "#9a8f80", "weight": 0.8, "dashArray": "4 3", "fill": False},
+    "rivers": {"color": "#5b9bd5", "weight": 1.6},
+    "roads": {"color": "#b35a1f", "weight": 1.6, "dashArray": "6 3"},
+}
+
+# pointToLayer / onEachFeature for the events layer. Properties arrive escaped
+# (geo.eventlayer), so concatenating them into HTML is safe.
+_EVENT_POINT = JsCode("""
+function(feature, latlng) {
+  var p = feature.properties;
+  return L.circleMarker(latlng, {radius: p.r, color: '#222', weight: 0.8,
+    fillColor: p.c, fillOpacity: 0.8});
+}""")
+
+_EVENT_EACH = JsCode("""
+function(feature, layer) {
+  var p = feature.properties;
+  var head = (p.n > 1 ? p.n + ' \u00d7 ' : '') + p.t + ' \u2013 ' + p.p;
+  layer.bindTooltip(head + '<br>' + p.d + (p.f !== null ? ' \u00b7 ' + p.f + ' killed' : ''));
+  layer.bindPopup(function() {
+    var base = '/';
+    try { base = window.parent.location.pathname; } catch (e) {}
+    var out = '<div class="geo-popup"><b>' + head + '</b><br>' + p.d;
+    if (p.f !== null) { out += ' \u00b7 fatalities: ' + p.f; }
+    p.i.forEach(function(it) {
+      out += '<hr><b>' + it.d + '</b>' + (it.a ? ' \u00b7 ' + it.a : '')
+        + (it.f !== null ? ' \u00b7 ' + it.f + ' killed' : '')
+        + '<blockquote>' + it.q + '</blockquote>'
+        + '<a target="_blank" rel="noopener" href="' + base + '?tab=Reader&article=' + it.u
+        + '">Open article: ' + it.s + '</a>';
+    });
+    if (p.n > p.i.length) { out += '<hr><i>and ' + (p.n - p.i.length) + ' more in the table</i>'; }
+    return out + '</div>';
+  }, {maxWidth: 360, maxHeight: 320});
+}""")
+
+_TIP_EACH = JsCode("""
+function(feature, layer) {
+  if (feature.properties.tip) { layer.bindTooltip(feature.properties.tip, {sticky: true}); }
+}""")
+
+_TOWN_POINT = JsCode("""
+function(feature, latlng) {
+  var m = L.circleMarker(latlng, {radius: 2.5, color: '#333', weight: 1, fillColor: '#fff',
+    fillOpacity: 1, interactive: false});
+  m.bindTooltip(feature.properties.tip, {permanent: true, direction: 'right', offset: [3, 0],
+    className: 'geo-town'});
+  return m;
+}""")
+
+_CSS = """
+<style>
+.leaflet-container { background: #cfe0ec; }
+.geo-town { background: transparent; border: none; box-shadow: none; padding: 0 2px;
+  font: 11px sans-serif; color: #222; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
+.geo-town::before { display: none; }
+.geo-legend { background: rgba(255,255,255,0.92); padding: 6px 8px; font: 11px sans-serif;
+  line-height: 15px; border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,0.3); max-width: 230px; }
+.geo-legend i { display: inline-block; width: 11px; height: 11px; margin-right: 5px;
+  vertical-align: middle; }
+.geo-popup blockquote { margin: 4px 0 4px 6px; padding-left: 6px; border-left: 3px solid #ccc; }
+</style>
+"""
+
+
+class Legend(MacroElement):
+    """A Leaflet control listing event colours and faction colours."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function() {
+  var legend = L.control({position: 'bottomleft'});
+  legend.onAdd = function() {
+    var div = L.DomUtil.create('div', 'geo-legend');
+    div.innerHTML = {{ this.html_json }};
+    return div;
+  };
+  legend.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+""")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Legend"
+        rows = ["<b>Events</b> (size: fatalities)"]
+        rows += [
+            f'<i style="background:{c};border-radius:50%"></i>{html.escape(t)}'
+            for t, c in EVENT_COLORS.items()
+        ]
+        rows.append("<b>Control zones</b>")
+        rows += [
+            f"<i style=\"background:{c};opacity:.7\"></i>{html.escape(lbl)}" for lbl, c in FACTIONS.values()
+        ]
+        rows.append(f'<i style="border:2px dashed {AGREEMENT_COLOR}"></i>Agreement zone')
+        self.html_json = json.dumps("<br>".join(rows))
+
+
+def use_local_assets(prefix: str = "/app/static") -> None:
+    """Point folium's Leaflet JS/CSS at the app's own static files.
+
+    folium keeps its asset lists as class attributes, so this is a global,
+    idempotent switch. jQuery, Bootstrap and AwesomeMarkers are dropped:
+    nothing on this map uses them.
+
+    Parameters
+    ----------
+    prefix
+        URL prefix under which ``static/`` is served (Streamlit: ``/app/static``).
+    """
+    prefix = prefix.rstrip("/")
+    folium.Map.default_js = [(name, f"{prefix}/{path}") for name, path in LOCAL_JS]
+    folium.Map.default_css = [(name, f"{prefix}/{path}") for name, path in LOCAL_CSS]
+
+
+def _tip_frame(gdf: gpd.GeoDataFrame, tips: pd.Series, **extra: pd.Series) -> gpd.GeoDataFrame:
+    """Keep only geometry, an escaped tooltip and ``extra`` columns: less JSON, nothing unescaped."""
+    cols = {"tip": tips.astype(str).map(html.escape).values}
+    cols.update({k: v.astype(str).values for k, v in extra.items()})
+    out = gpd.GeoDataFrame(cols, geometry=gdf.geometry.values, crs=gdf.crs)
+    return out[out.geometry.notna() & ~out.geometry.is_empty]
+
+
+def _basemap_layer(key: str, gdf: gpd.GeoDataFrame) -> folium.FeatureGroup:
+    fg = folium.FeatureGroup(name=f"Basemap: {key}", overlay=True, control=True, show=True)
+    names = gdf["name"] if "name" in gdf.columns else pd.Series([""] * len(gdf))
+    data = _tip_frame(gdf.to_crs(4326) if gdf.crs else gdf, names.fillna(""))
+    if key == "towns":
+        folium.GeoJson(data, point_to_layer=_TOWN_POINT, name="towns").add_to(fg)
+        return fg
+    style = _BASEMAP_STYLE.get(key, {"color": "#777", "weight": 1})
+    folium.GeoJson(
+        data, style_function=lambda _f, s=style: s, on_each_feature=_TIP_EACH,
+        interactive=key != "countries", name=key,
+    ).add_to(fg)
+    return fg
+
+
+def base_map(
+    basemap_layers: Mapping[str, gpd.GeoDataFrame] | None = None,
+    online_tiles: bool = False,
+    legend: bool = True,
+) -> folium.Map:
+    """The static part of the map: offline basemap, optional tiles, legend.
+
+    Parameters
+    ----------
+    basemap_layers
+        ``geo.basemap.layers()``: "countries", "governorates", "rivers",
+        "roads", "towns" (any subset; unknown keys are drawn as thin lines).
+    online_tiles
+        Add OpenStreetMap and Esri satellite tiles as base layers. Off by
+        default: tiles are the only thing that would contact another host.
+    legend
+        Draw the colour legend.
+    """
+    m = folium.Map(
+        location=[35.0, 38.8], zoom_start=7, tiles=None, max_zoom=MAX_ZOOM, min_zoom=4,
+        control_scale=True, max_bounds=False,
+    )
+    m.fit_bounds([list(SYRIA_BOUNDS[0]), list(SYRIA_BOUNDS[1])])
+    m.get_root().header.add_child(Element(_CSS), name="geo_css")
+    if online_tiles:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", max_zoom=MAX_ZOOM).add_to(m)
+        folium.TileLayer(
+            tiles="https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+            attr="Esri, Maxar, Earthstar Geographics", name="Satellite (online)", max_zoom=MAX_ZOOM,
+            show=False,
+        ).add_to(m)
+    order = ["countries", "governorates", "rivers", "roads", "towns"]
+    layers = dict(basemap_layers or {})
+    for key in order + sorted(set(layers) - set(order)):
+        gdf = layers.get(key)
+        if gdf is not None and len(gdf):
+            _basemap_layer(key, gdf).add_to(m)
+    if legend:
+        Legend().add_to(m)
+    return m
+
+
+def events_layer(events: pd.DataFrame, name: str = "Events") -> folium.FeatureGroup:
+    """All events as ONE GeoJson layer of circle markers (aggregated, escaped).
+
+    Parameters
+    ----------
+    events
+        Event records (``geo.events.to_frame`` or ``Store`` rows); rows
+        without coordinates are left out.
+    """
+    fg = folium.FeatureGroup(name=name, show=True)
+    folium.GeoJson(
+        to_geojson(events), point_to_layer=_EVENT_POINT, on_each_feature=_EVENT_EACH, name="events",
+    ).add_to(fg)
+    return fg
+
+
+def _zone_tip(zones: gpd.GeoDataFrame) -> pd.Series:
+    def one(r: pd.Series) -> str:
+        label = faction_label(str(r.get("faction") or ""))
+        name = str(r.get("name") or "")
+        span = f"{r.get('valid_from') or '?'} to {r.get('valid_to') or 'now'}"
+        src = str(r.get("source") or "")
+        return " \u2013 ".join(x for x in (label, name, span, src) if x)
+
+    return zones.apply(one, axis=1) if len(zones) else pd.Series([], dtype=str)
+
+
+def zone_layers(zones: gpd.GeoDataFrame | None, as_of: str = "") -> list[folium.FeatureGroup]:
+    """Control zones (filled by faction) and agreement zones (outlined) as two feature groups.
+
+    Parameters
+    ----------
+    zones
+        ``geo.zones.zones_on(day)``: columns faction, zone_type, name,
+        valid_from, valid_to, source, geometry.
+    as_of
+        The date shown in the layer names.
+    """
+    suffix = f" ({as_of})" if as_of else ""
+    control = folium.FeatureGroup(name=f"Control zones{suffix}", show=True)
+    agreement = folium.FeatureGroup(name=f"Agreement zones{suffix}", show=True)
+    if zones is not None and len(zones):
+        zones = zones.to_crs(4326) if zones.crs else zones
+        for kind, fg in (("control", control), ("agreement", agreement)):
+            part = zones[zones["zone_type"] == kind]
+            if part.empty:
+                continue
+            data = _tip_frame(part, _zone_tip(part), faction=part["faction"])
+            if kind == "control":
+                def style(f: dict) -> dict:
+                    c = faction_color(f["properties"]["faction"])
+                    return {"fillColor": c, "color": c, "weight": 1, "fillOpacity": 0.35}
+            else:
+                def style(_f: dict) -> dict:
+                    return {"color": AGREEMENT_COLOR, "weight": 2.5, "dashArray": "8 5", "fill": False}
+            folium.GeoJson(data, style_function=style, on_each_feature=_TIP_EACH, name=kind).add_to(fg)
+    return [control, agreement]
+
+
+def build_map(
+    events_gdf: pd.DataFrame,
+    zones_gdf: gpd.GeoDataFrame | None,
+    basemap_layers: Mapping[str, gpd.GeoDataFrame] | None = None,
+    online_tiles: bool = False,
+    as_of: str = "",
+) -> folium.Map:
+    """The whole map in one folium object (for a standalone page or a test).
+
+    Parameters
+    ----------
+    events_gdf
+        Events to draw (see :func:`events_layer`).
+    zones_gdf
+        Zones valid on the chosen day (see :func:`zone_layers`).
+    basemap_layers
+        ``geo.basemap.layers()``.
+    online_tiles
+        Opt-in online base tiles.
+    as_of
+        The zones' date, shown in the layer control.
+    """
+    m = base_map(basemap_layers, online_tiles=online_tiles)
+    for fg in zone_layers(zones_gdf, as_of):
+        fg.add_to(m)
+    events_layer(events_gdf).add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    return m
