@@ -14,25 +14,30 @@ from collections.abc import Mapping
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon, Rectangle
 
 from geo import layout
+from geo.eventlayer import PLACE_DECIMALS, radius
 from geo.style import AGREEMENT_COLOR, event_color, faction_color
 
 log = logging.getLogger(__name__)
 
-#: Zone fill opacity; the dashboard draws zones with the same value.
-ZONE_ALPHA = 0.45
+#: Zone fill opacity and basemap colours: the values geo.mapview gives Leaflet.
+ZONE_ALPHA = 0.35
 WATER = "#dbe7f0"
-LAND = "#f5f3ee"
+LAND = "#f4f1ea"
 SYRIA_LAND = "#ffffff"
 BORDER = "#8a8a8a"
 RIVER = "#5b9bd5"
-ROAD = "#9c7b54"
+ROAD = "#b35a1f"
+GOV_BORDER = "#9a8f80"
+#: Leaflet sizes are CSS pixels (1/96 in); matplotlib's are points (1/72 in).
+PT_PER_CSS_PX = 0.75
 #: Region shown by the locator inset (W, S, E, N): the Levant to Iraq.
 LOCATOR_BBOX = (25.0, 27.0, 52.0, 43.0)
-#: Event marker diameter in points (on a page 7.2 in high).
+#: Legend marker diameter in points (on a page 7.2 in high).
 MARKER_PT = 6.5
 
 
@@ -82,7 +87,8 @@ def draw_map(ax, events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None
         polys.plot(ax=ax, facecolor=np.where(is_syria, SYRIA_LAND, LAND), edgecolor="none", zorder=1)
     gov = _in_view(layers.get("governorates"), bbox)
     if gov is not None:
-        gov.boundary.plot(ax=ax, color="#b5b5b5", linewidth=0.5 * u, linestyle=(0, (4, 2)), zorder=2)
+        gov.boundary.plot(ax=ax, color=GOV_BORDER, linewidth=0.8 * PT_PER_CSS_PX * u, linestyle=(0, (4, 3)),
+                          zorder=2)
 
     if zones is not None and len(zones):
         kinds = zones["zone_type"] if "zone_type" in zones else None
@@ -98,23 +104,46 @@ def draw_map(ax, events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None
 
     if countries is not None:
         countries.boundary.plot(ax=ax, color=BORDER, linewidth=0.9 * u, zorder=4)
-    for key, colour, width in (("rivers", RIVER, 0.9), ("roads", ROAD, 0.7)):
+    for key, colour, style in (("rivers", RIVER, "-"), ("roads", ROAD, (0, (6, 3)))):
         part = _in_view(layers.get(key), bbox)
         if part is not None:
-            part.plot(ax=ax, color=colour, linewidth=width * u, zorder=4.5)
+            part.plot(ax=ax, color=colour, linewidth=1.6 * PT_PER_CSS_PX * u, linestyle=style, zorder=4.5)
     towns = _in_view(layers.get("towns"), bbox)
     if towns is not None:
         ax.scatter(towns.geometry.x, towns.geometry.y, s=(2.6 * u) ** 2, c="#333333", linewidths=0,
                    zorder=5)
 
-    if events is not None and len(events):
-        colours = [event_color(t) for t in events["event_type"]]
-        ax.scatter(events.geometry.x, events.geometry.y, s=(MARKER_PT * u) ** 2, c=colours,
-                   edgecolors="white", linewidths=0.7 * u, zorder=7)
+    markers = marker_table(events)
+    if len(markers):
+        ax.scatter(markers["lon"], markers["lat"], s=(2 * markers["radius"] * PT_PER_CSS_PX * u) ** 2,
+                   c=[event_color(t) for t in markers["event_type"]], edgecolors="#222222",
+                   linewidths=0.8 * PT_PER_CSS_PX * u, zorder=7)
 
     _finish(ax, bbox)
     draw_scale_bar(ax, bbox, u)
     draw_north_arrow(ax, u)
+
+
+def marker_table(events: gpd.GeoDataFrame | None) -> pd.DataFrame:
+    """One marker per place and event type, sized as on the dashboard.
+
+    Same grouping as :func:`geo.eventlayer.aggregate` (coordinates rounded to
+    ~100 m) and the same :func:`geo.eventlayer.radius` (CSS pixels); largest
+    first so that small markers stay visible on top. Markers are opaque: a
+    picture on a projector needs the contrast more than the see-through.
+    """
+    cols = ["lon", "lat", "event_type", "count", "fatalities", "radius"]
+    if events is None or not len(events):
+        return pd.DataFrame(columns=cols)
+    fat = pd.to_numeric(events["fatalities"], errors="coerce") if "fatalities" in events else 0.0
+    df = pd.DataFrame({"lon": events.geometry.x.round(PLACE_DECIMALS).to_numpy(),
+                       "lat": events.geometry.y.round(PLACE_DECIMALS).to_numpy(),
+                       "event_type": events["event_type"].fillna("").to_numpy(),
+                       "fatalities": np.asarray(fat, dtype=float) if np.ndim(fat) else 0.0})
+    agg = df.groupby(["lon", "lat", "event_type"], sort=False).agg(
+        count=("fatalities", "size"), fatalities=("fatalities", "sum")).reset_index()
+    agg["radius"] = [radius(f, n) for f, n in zip(agg["fatalities"], agg["count"], strict=True)]
+    return agg.sort_values("radius", ascending=False, kind="stable")[cols].reset_index(drop=True)
 
 
 def draw_scale_bar(ax, bbox: tuple[float, float, float, float], u: float) -> float:
@@ -250,13 +279,13 @@ def place_labels(ax, events: gpd.GeoDataFrame | None, layers: Mapping[str, gpd.G
     to_px = ax.transData.transform
     frame = ax.get_window_extent(renderer)
     dpi_pt = fig.dpi / 72
-    r_marker = (MARKER_PT / 2 + 0.5) * u * dpi_pt
-    obstacles = []
-    if events is not None and len(events):
-        pts = to_px(np.column_stack([events.geometry.x, events.geometry.y]))
-        obstacles = [np.column_stack([pts[:, 0] - r_marker, pts[:, 1] - r_marker,
-                                      pts[:, 0] + r_marker, pts[:, 1] + r_marker])]
-    boxes = np.concatenate(obstacles) if obstacles else np.empty((0, 4))
+    markers = marker_table(events)
+    r_marker = 5.0 * PT_PER_CSS_PX * u * dpi_pt  # gap to a typical marker's edge
+    boxes = np.empty((0, 4))
+    if len(markers):
+        pts = to_px(markers[["lon", "lat"]].to_numpy(dtype=float))
+        r = (markers["radius"].to_numpy(dtype=float) * PT_PER_CSS_PX * u * dpi_pt)
+        boxes = np.column_stack([pts[:, 0] - r, pts[:, 1] - r, pts[:, 0] + r, pts[:, 1] + r])
     placed = 0
     pad = 3.5 * u * dpi_pt
     for lon, lat, name, is_event in candidates:
