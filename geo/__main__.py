@@ -24,7 +24,20 @@ def _cmd_places(args: argparse.Namespace) -> int:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
-    raise NotImplementedError("events")
+    from geo.gazetteer import load_gazetteer
+    from geo.pipeline import run
+    from geo.records import write_records
+
+    extractions, errors = run(args.paths, load_gazetteer())
+    for err in errors:
+        print(f"skipped {err}", file=sys.stderr)
+    fields = ["article", "published", "date", "date_precision", "event_type", "sub_event_type", "actors",
+              "place", "lat", "lon", "place_precision", "fatalities", "quote", "start", "end"]
+    records = ({k: ev.to_record()[k] for k in fields} for ex in extractions for ev in ex.events)
+    write_records(records, args.format, sys.stdout, fields=fields)
+    if errors:
+        return 2 if not extractions else 1
+    return 0
 
 
 def _cmd_resolve(args: argparse.Namespace) -> int:
