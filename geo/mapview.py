@@ -21,6 +21,7 @@ from collections.abc import Mapping
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely
 from branca.element import Element, MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
@@ -48,7 +49,7 @@ _EVENT_POINT = JsCode("""
 function(feature, latlng) {
   var p = feature.properties;
   return L.circleMarker(latlng, {radius: p.r, color: '#222', weight: 0.8,
-    fillColor: p.c, fillOpacity: 0.8});
+    fillColor: p.c, fillOpacity: 0.8, className: 'geo-event'});
 }""")
 
 _EVENT_EACH = JsCode("""
@@ -73,10 +74,15 @@ function(feature, layer) {
   }, {maxWidth: 360, maxHeight: 320});
 }""")
 
-_TIP_EACH = JsCode("""
-function(feature, layer) {
-  if (feature.properties.tip) { layer.bindTooltip(feature.properties.tip, {sticky: true}); }
-}""")
+
+
+def _tip_each(css_class: str) -> JsCode:
+    """Bind the (escaped) tooltip and tag the SVG path with a class (set before it is drawn)."""
+    return JsCode(f"""
+function(feature, layer) {{
+  layer.options.className = '{css_class}';
+  if (feature.properties.tip) {{ layer.bindTooltip(feature.properties.tip, {{sticky: true}}); }}
+}}""")
 
 _TOWN_POINT = JsCode("""
 function(feature, latlng) {
@@ -157,7 +163,15 @@ def _tip_frame(gdf: gpd.GeoDataFrame, tips: pd.Series, **extra: pd.Series) -> gp
     cols = {"tip": tips.astype(str).map(html.escape).values}
     cols.update({k: v.astype(str).values for k, v in extra.items()})
     out = gpd.GeoDataFrame(cols, geometry=gdf.geometry.values, crs=gdf.crs)
-    return out[out.geometry.notna() & ~out.geometry.is_empty]
+    out = out[out.geometry.notna() & ~out.geometry.is_empty]
+    # folium cannot compute bounds of a GeometryCollection: merge its parts
+    # (a polygon plus a stray line from clipping, typically) or drop it.
+    gc = out.geom_type == "GeometryCollection"
+    if gc.any():
+        out = out.copy()
+        out.loc[gc, "geometry"] = [shapely.union_all(shapely.get_parts(g)) for g in out.geometry[gc]]
+        out = out[out.geom_type != "GeometryCollection"]
+    return out
 
 
 def _basemap_layer(key: str, gdf: gpd.GeoDataFrame) -> folium.FeatureGroup:
@@ -169,7 +183,7 @@ def _basemap_layer(key: str, gdf: gpd.GeoDataFrame) -> folium.FeatureGroup:
         return fg
     style = _BASEMAP_STYLE.get(key, {"color": "#777", "weight": 1})
     folium.GeoJson(
-        data, style_function=lambda _f, s=style: s, on_each_feature=_TIP_EACH,
+        data, style_function=lambda _f, s=style: s, on_each_feature=_tip_each(f"geo-{key}"),
         interactive=key != "countries", name=key,
     ).add_to(fg)
     return fg
@@ -272,7 +286,8 @@ def zone_layers(zones: gpd.GeoDataFrame | None, as_of: str = "") -> list[folium.
             else:
                 def style(_f: dict) -> dict:
                     return {"color": AGREEMENT_COLOR, "weight": 2.5, "dashArray": "8 5", "fill": False}
-            folium.GeoJson(data, style_function=style, on_each_feature=_TIP_EACH, name=kind).add_to(fg)
+            folium.GeoJson(data, style_function=style, on_each_feature=_tip_each(f"geo-zone geo-{kind}"),
+                           name=kind).add_to(fg)
     return [control, agreement]
 
 

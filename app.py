@@ -1,0 +1,329 @@
+"""Syria conflict map: the Streamlit dashboard.
+
+Widgets -> ``geo`` calls -> output; no parsing, geometry or SQL here. Loaders
+are cached at this boundary, keyed by the analyst's folder (``GEO_HOME``) and
+the store's write counter so that any change is picked up. The map is kept
+between reruns: only the events and zone layers are swapped when the slider
+or a filter moves (``feature_group_to_add``).
+
+Run with ``streamlit run app.py`` (``bash scripts/start.sh``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import basemap, home, mapview
+from geo.errors import GeoError, InputError
+from geo.events import to_frame
+from geo.filters import EventFilter, apply, counts, date_bounds, options
+from geo.gazetteer import load_gazetteer, save_user_place, slug, user_places_path
+from geo.highlight import STYLE, highlight
+from geo.ingest import ingest_sample_if_empty, ingest_text, ingest_upload, reextract
+from geo.models import PLACE_KINDS, Place
+from geo.review import review_items
+from geo.store import ALL_ARTICLES, Store
+from geo.style import EVENT_COLORS
+from geo.timeline import weekly_counts
+from geo.zones import load_user_zones, zones_on
+
+logger = logging.getLogger(__name__)
+
+st.set_page_config(page_title="Syria conflict map", page_icon=":world_map:", layout="wide")
+mapview.use_local_assets("/app/static")
+
+TABS = ["Events", "Timeline", "Reader", "Review places", "Add articles", "Export"]
+TABLE_COLUMNS = ["date", "event_type", "sub_event_type", "actors", "place", "admin1", "fatalities",
+                 "quote", "article", "date_precision", "place_precision", "lat", "lon"]
+FIRST_DAY, LAST_DAY = dt.date(2011, 3, 15), dt.date.today()
+WEEK = dt.timedelta(days=7)
+
+
+# ----------------------------------------------------------------- loaders
+def _user_zones_path() -> Path:
+    return home() / "user_zones.geojson"
+
+
+def _mtime(path: Path) -> float:
+    return path.stat().st_mtime if path.is_file() else 0.0
+
+
+@st.cache_resource
+def get_store(where: str) -> Store:
+    return Store(Path(where) / "store.sqlite")
+
+
+@st.cache_resource(max_entries=2)
+def get_gazetteer(where: str, user_mtime: float):
+    return load_gazetteer()
+
+
+def gazetteer():
+    return get_gazetteer(str(home()), _mtime(user_places_path()))
+
+
+@st.cache_resource
+def get_basemap() -> dict:
+    return basemap.layers()
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def load_events(where: str, version: int) -> pd.DataFrame:
+    return to_frame(get_store(where).events())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def filtered(where: str, version: int, spec: EventFilter) -> pd.DataFrame:
+    return apply(load_events(where, version), spec)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def zones_for(day: str, user_mtime: float):
+    user = load_user_zones(_user_zones_path()) if user_mtime else None
+    return zones_on(day, user)
+
+
+# ------------------------------------------------------------- first start
+store = get_store(str(home()))
+where = str(home())
+if not st.session_state.get("sample_checked"):
+    st.session_state["sample_checked"] = True
+    with st.spinner("First start: reading the sample articles ..."):
+        report = ingest_sample_if_empty(gazetteer(), store)
+    if report is not None:
+        st.session_state["first_report"] = report
+first = st.session_state.get("first_report")
+if first is not None and first.errors:
+    with st.expander(f"{len(first.errors)} sample file(s) could not be read", expanded=False):
+        for err in first.errors:
+            st.error(str(err))
+
+version = store.version()
+events = load_events(where, version)
+bounds = date_bounds(events) or (FIRST_DAY, LAST_DAY)
+lo_day, hi_day = bounds[0], max(bounds[1], bounds[0] + dt.timedelta(days=1))
+
+
+# --------------------------------------------------------------- controls
+def _clamp(day: dt.date) -> dt.date:
+    return min(max(day, lo_day), hi_day)
+
+
+def _step(days: int) -> None:
+    """Move the event window and the zones' date by ``days`` (callback: state only)."""
+    delta = dt.timedelta(days=days)
+    a, b = st.session_state.get("dates", (lo_day, hi_day))
+    if a + delta < lo_day:
+        delta = lo_day - a
+    if b + delta > hi_day:
+        delta = hi_day - b
+    st.session_state["dates"] = (a + delta, b + delta)
+    st.session_state["asof"] = _clamp(st.session_state.get("asof", hi_day) + dt.timedelta(days=days))
+
+
+opts = options(events)
+by_type = counts(events)
+with st.sidebar:
+    st.header("Filters")
+    types = st.multiselect("Event type", opts["types"], key="type", bind="query-params",
+                           format_func=lambda t: f"{t} ({by_type.get(t, 0)})")
+    actors = st.multiselect("Actor", opts["actors"], key="actor", bind="query-params")
+    places = st.multiselect("Place", opts["places"], key="place", bind="query-params")
+    govs = st.multiselect("Governorate", opts["governorates"], key="gov", bind="query-params")
+    arts = st.multiselect("Source article", opts["articles"], key="src", bind="query-params",
+                          format_func=lambda p: Path(p).name)
+    text = st.text_input("Search text (quote, place, actor ...)", key="q", bind="query-params")
+    undated = st.checkbox("Keep events without any date", value=True, key="undated", bind="query-params")
+    tiles = st.toggle("Online tiles (OpenStreetMap, satellite)", value=False, key="tiles",
+                      help="Off by default: tiles are fetched from third-party servers, which then "
+                           "learn which area you are looking at.")
+
+st.title("Syria conflict map")
+c1, c2, c3 = st.columns([8, 1, 1], vertical_alignment="bottom")
+with c1:
+    start, end = st.slider("Events between", min_value=lo_day, max_value=hi_day, value=(lo_day, hi_day),
+                           step=dt.timedelta(days=1), format="YYYY-MM-DD", key="dates", bind="query-params")
+c2.button("\u25c0 week", on_click=_step, args=(-7,), help="Move the dates one week back", width="stretch")
+c3.button("week \u25b6", on_click=_step, args=(7,), help="Move the dates one week on", width="stretch")
+z1, z2 = st.columns([8, 2], vertical_alignment="bottom")
+with z2:
+    follow = st.checkbox("Zones follow the end date", value=True, key="follow", bind="query-params")
+with z1:
+    as_of = st.slider("Control zones as of", min_value=lo_day, max_value=hi_day, value=hi_day,
+                      step=dt.timedelta(days=1), format="YYYY-MM-DD", key="asof", bind="query-params",
+                      disabled=follow)
+if follow:
+    as_of = end
+
+spec = EventFilter(start=start.isoformat(), end=end.isoformat(), types=tuple(types), actors=tuple(actors),
+                   places=tuple(places), governorates=tuple(govs), articles=tuple(arts), text=text,
+                   include_undated=undated)
+shown = filtered(where, version, spec)
+try:
+    zones = zones_for(as_of.isoformat(), _mtime(_user_zones_path()))
+except GeoError as err:
+    st.error(f"Control zones for {as_of}: {err}")
+    zones = None
+
+on_map = int(shown["lat"].notna().sum()) if len(shown) else 0
+m1, m2, m3, m4 = st.columns(4)
+m1.metric("Events shown", f"{len(shown):,}", help=f"of {len(events):,} stored")
+m2.metric("On the map", f"{on_map:,}", help="Events without coordinates are only in the table")
+m3.metric("Fatalities", f"{int(pd.to_numeric(shown.get('fatalities'), errors='coerce').sum()):,}"
+          if len(shown) else "0")
+m4.metric("Zones as of", as_of.isoformat())
+
+# ------------------------------------------------------------------- map
+fmap = mapview.base_map(get_basemap(), online_tiles=tiles)
+layers = [mapview.events_layer(shown), *mapview.zone_layers(zones, as_of.isoformat())]
+st_folium(fmap, key="map", feature_group_to_add=layers, layer_control=folium.LayerControl(collapsed=True),
+          returned_objects=[], use_container_width=True, height=580)
+
+# ------------------------------------------------------------------ tabs
+tab_events, tab_time, tab_reader, tab_review, tab_add, tab_export = st.tabs(
+    TABS, key="tab", bind="query-params")
+
+with tab_events:
+    cols = [c for c in TABLE_COLUMNS if c in shown.columns]
+    st.dataframe(pd.DataFrame(shown[cols]), hide_index=True, width="stretch",
+                 column_config={"quote": st.column_config.TextColumn(width="large")})
+    st.download_button("Download these events (CSV)", pd.DataFrame(shown[cols]).to_csv(index=False),
+                       file_name=f"events_{start}_{end}.csv", mime="text/csv")
+
+with tab_time:
+    weekly = weekly_counts(shown)
+    if weekly.empty:
+        st.info("No dated events match the filters.")
+    else:
+        st.bar_chart(weekly, color=[EVENT_COLORS.get(c, "#777777") for c in weekly.columns],
+                     x_label="week", y_label="events")
+
+with tab_reader:
+    articles = {a.path: a for a in store.articles()}
+    if not articles:
+        st.info("No articles yet: add some in the 'Add articles' tab.")
+    else:
+        path = st.selectbox("Article", list(articles), key="article", bind="query-params",
+                            format_func=lambda p: f"{Path(p).name} - {articles[p].title[:80]}")
+        art = articles[path]
+        st.caption(f"{art.outlet or 'unknown outlet'} - published {art.published or 'date unknown'} - {path}")
+        st.html(STYLE + highlight(art.text, store.mentions(path)))
+        own = load_events(where, version)
+        own = own[own["article"] == path] if len(own) else own
+        st.subheader(f"{len(own)} event(s) from this article")
+        st.dataframe(pd.DataFrame(own[[c for c in TABLE_COLUMNS if c in own.columns]]), hide_index=True)
+        if st.button("Remove this article from the store", key="remove"):
+            store.remove(path)
+            st.rerun()
+
+
+def _choose(name: str, place: Place, scope: str) -> None:
+    store.choose_place(name, place, scope)
+    paths = [a.path for a in store.articles()] if scope == ALL_ARTICLES else [scope]
+    paths = [p for p in paths if any(m.text == name for m in store.mentions(p))]
+    result = reextract(paths, gazetteer(), store)
+    st.session_state["review_msg"] = (f"'{name}' is now {place.name} ({place.id}); "
+                                      f"{len(result.added)} article(s) re-read.")
+
+
+with tab_review:
+    if msg := st.session_state.pop("review_msg", None):
+        st.success(msg)
+    texts = {a.path: a.text for a in store.articles()}
+    items = review_items(store.mention_frame(), texts)
+    if items.empty:
+        st.info("Every place name was found with good confidence.")
+    else:
+        st.caption(f"{len(items)} name(s) not found or uncertain. Pick the right place, or add it.")
+        st.dataframe(items[["text", "status", "current", "confidence", "count", "article", "context"]],
+                     hide_index=True, width="stretch")
+        labels = [f"{r.text} - {Path(r.article).name}" for r in items.itertuples()]
+        pick = st.selectbox("Name to resolve", range(len(items)), format_func=lambda i: labels[i],
+                            key="rv_pick")
+        item = items.iloc[pick]
+        st.text(f"... {item['context']} ...")
+        scope_all = st.radio("Apply to", ["this article", "every article"], horizontal=True,
+                             key="rv_scope") == "every article"
+        scope = ALL_ARTICLES if scope_all else item["article"]
+        gaz = gazetteer()
+        query = st.text_input("Look up the gazetteer as", value=item["text"], key=f"rv_q_{pick}")
+        candidates = gaz.lookup(query) if query.strip() else []
+        if candidates:
+            cand = st.selectbox(
+                "Candidates", candidates, key=f"rv_c_{pick}",
+                format_func=lambda p: f"{p.name} ({p.kind}, {p.admin1 or p.country}) {p.lat:.3f}, {p.lon:.3f}"
+                                      f" [{p.id}]")
+            st.button("Use this place", key="rv_use", on_click=_choose, args=(item["text"], cand, scope))
+        else:
+            st.warning(f"No gazetteer entry for '{query}'. Add the place below.")
+        with st.form("add_place"):
+            st.markdown("**Add a place to your gazetteer**")
+            name = st.text_input("Name", value=item["text"])
+            a1, a2 = st.columns(2)
+            lat = a1.number_input("Latitude", value=35.0, min_value=-90.0, max_value=90.0, format="%.5f")
+            lon = a2.number_input("Longitude", value=38.0, min_value=-180.0, max_value=180.0, format="%.5f")
+            kind = st.selectbox("Kind", PLACE_KINDS, index=PLACE_KINDS.index("village"))
+            admin1 = st.text_input("Governorate", value="")
+            if st.form_submit_button("Save place and use it"):
+                place = Place(id=f"user:{slug(name)}", name=name.strip(), lat=lat, lon=lon, kind=kind,
+                              country="SY", admin1=admin1.strip(), source="analyst")
+                try:
+                    save_user_place(place)
+                except GeoError as err:
+                    st.error(f"Not saved: {err}")
+                else:
+                    get_gazetteer.clear()
+                    _choose(item["text"], place, scope)
+                    st.rerun()
+
+with tab_add:
+    st.markdown("Upload articles (.txt, .md, .html) or paste text. Everything is kept in "
+                f"`{store.path}`.")
+    files = st.file_uploader("Articles", type=["txt", "md", "html", "htm"], accept_multiple_files=True,
+                             key="upload")
+    if files and st.button("Read the uploaded files", key="read_uploads"):
+        for f in files:
+            try:
+                ex = ingest_upload(f.name, f.getvalue(), gazetteer(), store)
+            except (InputError, OSError) as err:
+                st.error(f"{f.name}: {err}" if f.name not in str(err) else str(err))
+            else:
+                st.success(f"{f.name}: {len(ex.mentions)} place names, {len(ex.events)} events")
+    pasted = st.text_area("Or paste an article", height=180, key="paste")
+    title = st.text_input("Name for the pasted article (optional)", key="paste_name")
+    if st.button("Read the pasted text", key="read_paste"):
+        try:
+            name = f"{slug(title)}.txt" if title.strip() else None
+            ex = ingest_text(pasted, gazetteer(), store, name=name)
+        except (InputError, OSError) as err:
+            st.error(str(err))
+        else:
+            st.success(f"{ex.article.path}: {len(ex.mentions)} place names, {len(ex.events)} events")
+    zfile = st.file_uploader("Your own control zones (GeoJSON)", type=["geojson", "json"], key="zones_up")
+    if zfile is not None and st.button("Use these zones", key="use_zones"):
+        target = _user_zones_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".part")
+        tmp.write_bytes(zfile.getvalue())
+        try:
+            load_user_zones(tmp)
+        except (GeoError, OSError) as err:
+            st.error(f"{zfile.name}: {err}")
+            tmp.unlink(missing_ok=True)
+        else:
+            tmp.replace(target)
+            st.success(f"{zfile.name}: your zones now take precedence on the dates they cover.")
+
+# ---- BEGIN EXPORT PANEL (owned by the EXPORT engineer; edit only inside this block) ----
+# Inputs ready here: `shown` (filtered events, GeoDataFrame), `zones` (GeoDataFrame for `as_of`),
+# `as_of`, `start`, `end` (datetime.date), `spec` (geo.filters.EventFilter), `get_basemap()`.
+with tab_export:
+    st.info("The export panel (PNG/PDF briefing picture, CSV/GeoJSON/KML) is added by the export module.")
+# ---- END EXPORT PANEL ----
