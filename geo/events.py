@@ -14,13 +14,14 @@ How an event is built from a sentence that reports one (see
   about Syria; a place named only as a reference point ("east of Qamishli")
   after one named as the scene; never a capital standing for its government
   ("Moscow warned", :func:`geo.toponyms.is_metonym`). When the sentence names
-  no place below the country level, the paragraph's place is used
-  (``place_precision="paragraph"``), then the place of the nearest of the
-  preceding sentences (``"article"``), then the sentence's country or region.
+  no place below the country level, the place of the nearest sentence of its
+  paragraph that names one is used (``place_precision="paragraph"``), then that
+  of the nearest of the preceding sentences (``"article"``), then the
+  sentence's country or region.
   Places listed together as the scene ("in Tal Abyad and Ras al-Ayn") each get
   an event, as ACLED codes one event per location.
 * **Date** — the sentence's own date expression (:func:`geo.dates.resolve_date`);
-  else one of the two preceding sentences of the same paragraph; else the
+  else a day named in one of the two preceding sentences of the same paragraph; else the
   publication date with precision ``"week"`` (news reports what happened in
   the days before). An article without a publication date gives events with
   no date unless the sentence writes a full date.
@@ -210,17 +211,20 @@ def _locate(text: str, sentences: list[Sentence], by_sentence: list[list[Mention
     own = _choose(text, by_sentence[i], syria, local_only=True)
     if own:
         return own, "sentence"
-    para = [j for j in paragraphs[sentences[i].paragraph] if j != i]
-    para_mentions = [m for j in para for m in by_sentence[j]]
-    found = _choose(text, para_mentions, syria, local_only=True)
-    if found:
-        return found[:1], "paragraph"
+    # the nearest sentence of the paragraph that names a place (earlier ones first: news
+    # writing names the scene, then tells what happened there)
+    para = paragraphs[sentences[i].paragraph]
+    order = [j for j in reversed(para) if j < i] + [j for j in para if j > i]
+    for j in order:
+        found = _choose(text, by_sentence[j], syria, local_only=True)
+        if found:
+            return found, "paragraph"
     for j in range(i - 1, max(-1, i - 1 - _CONTEXT_SENTENCES), -1):
-        if sentences[j].boilerplate:
+        if sentences[j].boilerplate or sentences[j].paragraph == sentences[i].paragraph:
             continue
         found = _choose(text, by_sentence[j], syria, local_only=True)
         if found:
-            return found[:1], "article"
+            return found, "article"
     area = _choose(text, by_sentence[i], syria, local_only=False)
     return (area[:1], "sentence") if area else ([], None)
 
@@ -233,7 +237,7 @@ def _date_for(sentences: list[Sentence], i: int, published: str | None) -> tuple
     for j in (i - 1, i - 2):
         if j >= 0 and sentences[j].paragraph == sentences[i].paragraph and not sentences[j].boilerplate:
             d, p = dates.resolve_date(sentences[j].text, published)
-            if d:
+            if d and p == "day":  # a named day carries over; "this year" or "in 2019" is too loose
                 return d, p
     if published:
         return published, "week"
