@@ -56,7 +56,64 @@ def _cmd_zones(args: argparse.Namespace) -> int:
 
 # --- briefing export ---------------------------------------------------------
 def _cmd_export(args: argparse.Namespace) -> int:
-    raise NotImplementedError("export")
+    from dataclasses import replace
+    from pathlib import Path
+
+    from geo import exportjob, series
+    from geo.errors import ExportError
+    from geo.export import check_writable, event_dates, select_events
+    from geo.layout import ExportOptions, page_size, parse_bbox
+
+    out = Path(args.out)
+    fmt = (args.format or out.suffix.lstrip(".")).lower()
+    if fmt not in exportjob.PICTURE_FORMATS + exportjob.DATA_FORMATS:
+        raise ExportError(f"{out}: give --format or a suffix among "
+                          f"{', '.join(exportjob.PICTURE_FORMATS + exportjob.DATA_FORMATS)}")
+    # Check every option before reading articles: a typo should not cost a pipeline run.
+    day = series.parse_day(args.date, "--date").isoformat()
+    date_to = series.parse_day(args.date_to, "--to").isoformat() if args.date_to else day
+    date_from = series.parse_day(args.date_from, "--from").isoformat() if args.date_from else None
+    bbox = parse_bbox(args.bbox) if args.bbox else None
+    page_size(args.size, args.dpi)
+    check_writable(out)
+    if args.every and (not date_from or fmt in exportjob.DATA_FORMATS):
+        raise ExportError("--every needs --from and --to, and a picture format (png, pdf or html)")
+
+    inputs = exportjob.from_articles(args.paths) if args.paths else exportjob.from_store()
+    for err in inputs.errors:
+        print(f"skipped: {err}", file=sys.stderr)
+    if args.paths and not inputs.sources:
+        print("error: no article could be read", file=sys.stderr)
+        return 2
+    options = ExportOptions(title=args.title or ExportOptions.title, subtitle=args.subtitle, as_of=day,
+                            date_from=date_from, date_to=date_to, bbox=bbox, size=args.size, dpi=args.dpi,
+                            banner=args.banner, renderer=args.renderer)
+    if args.every:
+        layers = exportjob.basemap_layers()
+
+        def one(events, zones, opts, path, f):
+            opts = replace(opts, sources=exportjob.sources_of(events, inputs.sources))
+            exportjob.write_picture(events, zones, layers, opts, path, f)
+
+        steps = series.steps(date_from, date_to, args.every)
+        written, gif = series.write_series(inputs.events, exportjob.zones_for, options, steps, out, fmt, one)
+        for path in [*written, *([gif] if gif else [])]:
+            print(path)
+        return 1 if inputs.errors else 0
+
+    events = select_events(inputs.events, date_from, date_to, bbox)
+    if fmt in exportjob.DATA_FORMATS:
+        from geo.exchange import write_events
+
+        write_events(events, out, fmt)
+    else:
+        known = sorted(d[:10] for d in event_dates(events) if isinstance(d, str))
+        options = replace(options, date_from=date_from or (known[0] if known else None),
+                          sources=exportjob.sources_of(events, inputs.sources))
+        zones, layers = exportjob.zones_for(day), exportjob.basemap_layers()
+        exportjob.write_picture(events, zones, layers, options, out, fmt)
+    print(f"{out}: {len(events)} events")
+    return 1 if inputs.errors else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,7 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--title", default="")
     sp.add_argument("--subtitle", default="")
     sp.add_argument("--banner", default="")
-    sp.add_argument("--format", choices=["png", "pdf", "html"], default=None)
+    sp.add_argument("--format", choices=["png", "pdf", "html", "svg", "csv", "geojson", "kml"], default=None,
+                    help="default: from the --out suffix; csv/geojson/kml write the filtered events")
     sp.add_argument("--renderer", choices=["static", "browser"], default="static")
     sp.add_argument("--every", choices=["day", "week", "month"], default=None)
     sp.add_argument("--out", required=True, metavar="FILE")
