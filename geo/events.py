@@ -91,10 +91,10 @@ def _metonym(text: str, m: Mention) -> bool:
     before = text[max(0, m.start - 30):m.start]
     if _GOVT_VERB.match(after):
         return True
-    if re.search(r"(?:between|with)\s+$", before) and re.match(r"\s+(?:and|,)", after):
-        return True  # "talks between Washington and Ankara"
-    talks = re.search(r"\btalks\b|\brelations\b", text[max(0, m.start - 60):m.start])
-    return bool(re.search(r"\b(?:between|and)\s+$", before) and talks)
+    # "talks between Washington and Ankara", "relations with Damascus"
+    talks = re.search(r"\b(?:talks|relations|ties|tensions|meeting|dialogue|rapprochement|dispute|"
+                      r"negotiations)\b", text[max(0, m.start - 60):m.start])
+    return bool(talks and re.search(r"\b(?:between|and|with)\s+$", before))
 
 
 def _rank(m: Mention) -> int:
@@ -105,8 +105,13 @@ def _is_reference(text: str, m: Mention) -> bool:
     return bool(_REFERENCE.search(text[max(0, m.start - 40):m.start]))
 
 
-def _choose(text: str, mentions: Sequence[Mention], syria: bool, local_only: bool) -> list[Mention]:
-    """The scene of a piece of text: the best mention and the places listed with it."""
+def _choose(text: str, mentions: Sequence[Mention], syria: bool, local_only: bool,
+            near: int | None = None) -> list[Mention]:
+    """The scene of a piece of text: the best mention and the places listed with it.
+
+    ``near`` (a character offset, the trigger's) breaks ties between equally
+    specific places in favour of the closest one ("a bombing in Istanbul").
+    """
     cands = [m for m in mentions if m.place is not None and not _metonym(text, m)]
     if local_only:
         cands = [m for m in cands if _rank(m) <= _LOCAL_MAX]
@@ -114,8 +119,9 @@ def _choose(text: str, mentions: Sequence[Mention], syria: bool, local_only: boo
         return []
 
     def key(m: Mention) -> tuple:
-        foreign = syria and m.place.country != "SY" and _rank(m) <= _LOCAL_MAX
-        return (_rank(m) > _LOCAL_MAX, foreign, _is_reference(text, m), _rank(m), m.start)
+        foreign = syria and m.place.country != "SY"
+        distance = abs(m.start - near) if near is not None else 0
+        return (_rank(m) > _LOCAL_MAX, foreign, _is_reference(text, m), _rank(m), distance, m.start)
 
     best = min(cands, key=key)
     chosen = [best]
@@ -184,7 +190,8 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
             prev = [j for j in paragraphs[sent.paragraph] if j < i]
             if prev:
                 actors = find_actors(sentences[prev[-1]].text, date)
-        places, place_precision = _locate(text, sentences, by_sentence, paragraphs, i, syria)
+        places, place_precision = _locate(text, sentences, by_sentence, paragraphs, i, syria,
+                                          sent.start + trigger.start)
         dead = fatalities(sent.text)
         for m in places or [None]:
             p = m.place if m else None
@@ -206,9 +213,10 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
 
 
 def _locate(text: str, sentences: list[Sentence], by_sentence: list[list[Mention]],
-            paragraphs: dict[int, list[int]], i: int, syria: bool) -> tuple[list[Mention], str | None]:
+            paragraphs: dict[int, list[int]], i: int, syria: bool,
+            near: int) -> tuple[list[Mention], str | None]:
     """Places of sentence ``i`` and the precision used (see the module docstring)."""
-    own = _choose(text, by_sentence[i], syria, local_only=True)
+    own = _choose(text, by_sentence[i], syria, local_only=True, near=near)
     if own:
         return own, "sentence"
     # the nearest sentence of the paragraph that names a place (earlier ones first: news
@@ -225,7 +233,7 @@ def _locate(text: str, sentences: list[Sentence], by_sentence: list[list[Mention
         found = _choose(text, by_sentence[j], syria, local_only=True)
         if found:
             return found, "article"
-    area = _choose(text, by_sentence[i], syria, local_only=False)
+    area = _choose(text, by_sentence[i], syria, local_only=False, near=near)
     return (area[:1], "sentence") if area else ([], None)
 
 

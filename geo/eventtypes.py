@@ -138,13 +138,13 @@ _MODAL = re.compile(
     r"intends?|intention|aim(?:s|ed|ing)? (?:to|at)|seek(?:s|ing)? to|wants? to|want|prepar(?:es|ed|ing) (?:to|for)|"
     r"ready|poised|expected|likely|set to|about to|in order to|prevent(?:ed|ing)?|avoid(?:ed|ing)?|if|unless|"
     r"whether|possible|possibility|potential|fears?|feared|risk|calls? for|called for|demand(?:s|ed|ing)?|"
-    r"warn(?:s|ed|ing)? (?:of|that|against)|against any|no|not|never|denied|deny|denies|without|"
+    r"warn(?:s|ed|ing)? (?:of|against)|against any|no|not|never|denied|deny|denies|without|"
     r"rather than|instead of|halt|stop|end to|ending|future|upcoming|new round|amid|"
     r"(?:wa|i)s (?:being )?(?:planned|prepared|considered))\b", _I)
 _AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|may)\b|^[^.;,]{0,40}\b(?:is|was|are|were|seemed|seems|appears) (?:imminent|looming|"
                           r"expected|likely|planned|possible|unlikely|feared)\b|^\w*\s+(?:is|was) imminent", _I)
 _CLAUSE_CUT = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|\b(?:and|but|while|after|before|when|as|"
-                         r"since|because|amid|following)\b", _I)
+                         r"since|because|following)\b", _I)
 # Verbs after which "to <trigger>" reports something that did happen.
 _REALISING = re.compile(r"\b(?:forced|began|begun|started|continued|continues|continue|managed|attempted|"
                         r"tried|went on|rushed|moved|used|came|sought|resumed)\s+to\s+$", _I)
@@ -195,16 +195,25 @@ def find_triggers(sentence: str) -> list[Trigger]:
 
 
 def _victims_armed(sentence: str, trig: Trigger) -> bool | None:
-    """True when the killed or attacked are combatants, False civilians, None unknown."""
-    window = sentence[max(0, trig.start - 80):trig.end + 60]
-    armed = re.search(_ARMED_VICTIM, window, _I)
-    civil = re.search(r"\b" + _CIVIL_VICTIM + r"\b", window, _I)
-    if civil and not armed:
-        return False
-    if armed and not civil:
-        return True
-    if armed and civil:
-        return armed.start() < civil.start()
+    """True when the killed or attacked are combatants, False civilians, None unknown.
+
+    Active voice names the victims after the verb ("killed three civilians"),
+    the passive before it ("three soldiers were killed").
+    """
+    after = sentence[trig.end:trig.end + 50]
+    before = sentence[max(0, trig.start - 80):trig.start]
+    for window, last in ((after, False), (before, True)):
+        armed = list(re.finditer(r"\b" + _ARMED_VICTIM + r"\b", window, _I))
+        civil = list(re.finditer(r"\b" + _CIVIL_VICTIM + r"\b", window, _I))
+        if armed or civil:
+            if not civil:
+                return True
+            if not armed:
+                return False
+            # the noun nearest the verb names the victims
+            if last:
+                return armed[-1].start() > civil[-1].start()
+            return armed[0].start() < civil[0].start()
     return None
 
 
@@ -229,6 +238,10 @@ def classify(sentence: str, actors: list[ActorMention]) -> tuple[str, str, Trigg
 
     if REMOTE in by_type:
         t = by_type[REMOTE][0]
+        disrupted = [d for d in by_type.get(STRATEGIC, []) if d.sub_event_type == "Disrupted weapons use"]
+        if disrupted and all(0 <= r.start - disrupted[0].end <= 50 for r in by_type[REMOTE]):
+            d = disrupted[0]  # "defused an explosive device", "intercepted two missiles"
+            return STRATEGIC, d.sub_event_type, d
         return REMOTE, t.sub_event_type, t
     if PROTESTS in by_type or "Protesters" in names:
         protest = by_type.get(PROTESTS, [None])[0]

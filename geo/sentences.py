@@ -125,10 +125,9 @@ def split_sentences(text: str) -> list[Sentence]:
         hm = _HEADER.match(text, ps, pe)
         if hm:
             ps = hm.end()
-        boiler_para = bool(_BOILERPLATE.match(text[ps:pe]))
-        seg = ps
         for ls, le in _line_blocks(text, ps, pe):
             seg = ls
+            boiler_para = bool(_BOILERPLATE.match(text[ls:le]))  # "Read more: ..." spoils its line only
             for m in _END.finditer(text, ls, le):
                 if _is_break(text[:le], m, seg):
                     _add(out, text, seg, m.end(), pi, boiler_para)

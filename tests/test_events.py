@@ -1,0 +1,236 @@
+"""Event extraction from hand-built articles and mentions (no gazetteer needed)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo.eventtypes import classify, fatalities, find_triggers
+from geo.actors import actor_mentions
+from geo.events import extract_events, to_frame
+from geo.models import Article, Mention, Place
+from geo.sentences import split_sentences
+
+PLACES = {
+    "Idlib": Place("t:idlib", "Idlib", 35.93, 36.63, "city", "SY", "Idlib", 165000),
+    "Idlib province": Place("t:idlib-gov", "Idlib Governorate", 35.8, 36.6, "governorate", "SY", "Idlib"),
+    "Saraqib": Place("t:saraqib", "Saraqib", 35.86, 36.80, "town", "SY", "Idlib", 30000),
+    "Nayrab": Place("t:nayrab", "Nayrab", 35.85, 36.73, "village", "SY", "Idlib", 3000),
+    "Tal Abyad": Place("t:tal-abyad", "Tal Abyad", 36.70, 38.95, "town", "SY", "Raqqa", 15000),
+    "Ras al-Ayn": Place("t:ras-al-ayn", "Ras al-Ayn", 36.85, 40.07, "town", "SY", "Hasakah", 30000),
+    "Qamishli": Place("t:qamishli", "Qamishli", 37.05, 41.22, "city", "SY", "Hasakah", 180000),
+    "Syria": Place("t:sy", "Syria", 35.0, 38.5, "country", "SY"),
+    "Moscow": Place("t:moscow", "Moscow", 55.75, 37.62, "city", "RU", "", 10000000),
+    "Ankara": Place("t:ankara", "Ankara", 39.92, 32.85, "city", "TR", "", 3500000),
+    "Gaziantep": Place("t:gaziantep", "Gaziantep", 37.06, 37.38, "city", "TR", "", 1500000),
+    "Manbij": Place("t:manbij", "Manbij", 36.53, 37.95, "city", "SY", "Aleppo", 100000),
+}
+
+
+def mentions_for(text: str, names: list[str]) -> list[Mention]:
+    """Every occurrence of each name, resolved to the test place of that name."""
+    out = []
+    for name in names:
+        surface = name.replace(" province", "")
+        for m in re.finditer(re.escape(surface), text):
+            if name.endswith("province") and not text.startswith(" province", m.end()):
+                continue
+            out.append(Mention(m.start(), m.end(), surface, PLACES[name], 0.9))
+    return out
+
+
+def events_of(text: str, names: list[str], published: str | None = "2020-02-28"):
+    art = Article(path="t.txt", text=text, published=published)
+    return extract_events(art, mentions_for(text, names))
+
+
+def test_strike_on_a_town_is_located_dated_and_counted():
+    text = "Russian warplanes struck Saraqib on Wednesday, killing five civilians, a monitor said."
+    (ev,) = events_of(text, ["Saraqib"])
+    assert ev.event_type == "Explosions/Remote violence" and ev.sub_event_type == "Air/drone strike"
+    assert (ev.place, ev.place_precision) == ("Saraqib", "sentence")
+    assert (ev.date, ev.date_precision) == ("2020-02-26", "day")
+    assert ev.actors == ("Russia", "Civilians")
+    assert ev.fatalities == 5
+    assert text[ev.start:ev.end] == ev.quote == text
+    assert ev.published == "2020-02-28" and ev.article == "t.txt"
+
+
+def test_most_specific_place_wins():
+    text = "Government troops recaptured Nayrab, east of Idlib, after heavy clashes."
+    (ev,) = events_of(text, ["Nayrab", "Idlib"])
+    assert ev.place == "Nayrab"
+    assert ev.event_type == "Battles" and ev.sub_event_type == "Government regains territory"
+
+
+def test_non_state_capture():
+    text = "HTS fighters captured the town of Saraqib after a night of fighting."
+    (ev,) = events_of(text, ["Saraqib"])
+    assert ev.sub_event_type == "Non-state actor overtakes territory" and ev.actors == ("HTS",)
+
+
+def test_metonym_capital_is_not_a_location():
+    text = "Moscow warned that rockets fired from Idlib had hit its positions."
+    evs = events_of(text, ["Moscow", "Idlib"])
+    assert evs and all(ev.place == "Idlib" for ev in evs)
+
+
+def test_syrian_place_preferred_over_foreign_city():
+    text = "Turkish artillery in Gaziantep province shelled Manbij overnight."
+    (ev,) = events_of(text, ["Gaziantep", "Manbij"])
+    assert ev.place == "Manbij"
+
+
+def test_foreign_place_used_when_it_is_the_scene():
+    text = "A car bomb exploded in Ankara on Monday, killing two people."
+    (ev,) = events_of(text, ["Ankara"])
+    assert ev.place == "Ankara" and ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.fatalities == 2
+
+
+def test_paragraph_then_article_fallback():
+    text = ("Residents of Qamishli described a tense morning.\n\n"
+            "A patrol came under fire near a checkpoint and soldiers returned fire on Tuesday.")
+    (ev,) = events_of(text, ["Qamishli"])
+    assert ev.place == "Qamishli" and ev.place_precision == "article"
+    assert ev.event_type == "Battles"
+    text2 = "Residents of Qamishli described a tense morning. A patrol came under fire and returned fire."
+    (ev2,) = events_of(text2, ["Qamishli"])
+    assert ev2.place_precision == "paragraph"
+
+
+def test_places_listed_together_each_get_an_event():
+    text = "Joint patrols began in the strip between Tal Abyad and Ras al-Ayn on Thursday."
+    evs = events_of(text, ["Tal Abyad", "Ras al-Ayn"])
+    assert [e.place for e in evs] == ["Tal Abyad", "Ras al-Ayn"]
+    assert {e.event_type for e in evs} == {"Strategic developments"}
+
+
+def test_no_place_gives_event_without_coordinates():
+    (ev,) = events_of("Gunmen abducted two aid workers on Sunday.", [])
+    assert ev.event_type == "Violence against civilians"
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+    assert ev.place is None and ev.lat is None and ev.place_precision is None
+
+
+def test_country_only_sentence_uses_country():
+    (ev,) = events_of("Israeli jets struck targets in Syria on Monday.", ["Syria"])
+    assert ev.place == "Syria" and ev.event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ankara threatened to strike Saraqib if its troops were harmed.",
+    "Officials warned that a new offensive on Saraqib is imminent.",
+    "A recapture of Saraqib would be a major victory.",
+    "Will the army attack Saraqib next?",
+    "The rebels did not attack Saraqib.",
+    "Turkey may soon launch an offensive against Saraqib.",
+])
+def test_hypothetical_sentences_give_no_event(sentence):
+    assert events_of(sentence, ["Saraqib"]) == []
+
+
+def test_undated_article_keeps_relative_dates_unknown():
+    (ev,) = events_of("Shelling hit Saraqib on Monday.", ["Saraqib"], published=None)
+    assert ev.date is None and ev.date_precision is None
+    (ev2,) = events_of("Shelling hit Saraqib on 3 February 2020.", ["Saraqib"], published=None)
+    assert ev2.date == "2020-02-03"
+
+
+def test_sentence_without_date_takes_publication_as_week():
+    (ev,) = events_of("Clashes erupted around Saraqib.", ["Saraqib"])
+    assert (ev.date, ev.date_precision) == ("2020-02-28", "week")
+
+
+def test_day_from_previous_sentence_of_paragraph():
+    text = "Officials said on Tuesday that fighting had resumed. Clashes erupted around Saraqib."
+    evs = events_of(text, ["Saraqib"])
+    assert evs[-1].date == "2020-02-25"
+
+
+def test_repeated_sentence_gives_one_event():
+    s = "Shelling hit Saraqib on Monday."
+    assert len(events_of(s + "\n\n" + s, ["Saraqib"])) == 1
+
+
+@pytest.mark.parametrize("sentence,etype,sub", [
+    ("Hundreds of protesters rallied in Idlib against the siege.", "Protests", "Peaceful protest"),
+    ("Police fired tear gas to disperse demonstrators in Idlib.", "Protests", "Protest with intervention"),
+    ("Security forces opened fire on protesters in Idlib, killing three.", "Protests",
+     "Excessive force against protesters"),
+    ("Rioters torched a police station in Idlib.", "Riots", "Violent demonstration"),
+    ("A suicide bomber blew himself up at a checkpoint in Idlib.", "Explosions/Remote violence",
+     "Suicide bomb"),
+    ("A roadside bomb hit a bus in Idlib.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Artillery shells landed on Idlib.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Rebels and government troops clashed in Idlib.", "Battles", "Armed clash"),
+    ("Gunmen executed four villagers in Idlib.", "Violence against civilians", "Attack"),
+    ("Russia and Turkey signed a ceasefire agreement for Idlib.", "Strategic developments", "Agreement"),
+    ("Security forces arrested dozens of men in Idlib.", "Strategic developments", "Arrests"),
+    ("Turkish troops withdrew from an observation post in Idlib.", "Strategic developments",
+     "Non-violent transfer of territory"),
+    ("Turkey established a new base in Idlib.", "Strategic developments", "Headquarters or base established"),
+    ("Engineers defused an explosive device in Idlib.", "Strategic developments", "Disrupted weapons use"),
+    ("Two factions in Idlib merged into a new alliance.", "Strategic developments", "Change to group/activity"),
+    ("A Turkish convoy of 40 vehicles entered Idlib.", "Strategic developments", "Other"),
+])
+def test_types(sentence, etype, sub):
+    (ev,) = events_of(sentence, ["Idlib"])
+    assert (ev.event_type, ev.sub_event_type) == (etype, sub)
+
+
+def test_killing_civilians_without_fighting_is_violence_against_civilians():
+    got = classify("Gunmen killed three civilians near the market.",
+                   actor_mentions("Gunmen killed three civilians near the market."))
+    assert got is not None and got[0] == "Violence against civilians"
+
+
+def test_question_has_no_trigger():
+    assert find_triggers("Who shelled the market?") == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The blast killed six, including two children.", 6),
+    ("At least 12 people were killed in the raid.", 12),
+    ("Artillery fire hit the base, killing 33 soldiers.", 33),
+    ("One man was killed and another wounded.", 1),
+    ("Fourteen Turks, most of them soldiers, were killed.", 14),
+    ("The death toll rose to 20.", 20),
+    ("Twenty-one fighters died in the assault.", 21),
+    ("Dozens were killed.", None),
+    ("Four people were wounded.", None),
+    ("No soldiers were killed.", None),
+    ("Many died in 2016 in the siege.", None),
+    ("The strike left 7 dead.", 7),
+    ("The strike left 7 wounded.", None),
+])
+def test_fatalities(sentence, expected):
+    assert fatalities(sentence) == expected
+
+
+def test_sentence_splitter_keeps_offsets_and_abbreviations():
+    text = ("Lt. Gen. Smith met U.S. officials on Feb. 7 in Ankara. The talks ended.\n\n"
+            "Read more: Another story here\nFighting resumed.The army advanced.")
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [
+        "Lt. Gen. Smith met U.S. officials on Feb. 7 in Ankara.", "The talks ended.",
+        "Read more: Another story here", "Fighting resumed.", "The army advanced."]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert [s.boilerplate for s in sents] == [False, False, True, False, False]
+
+
+def test_header_line_is_not_part_of_a_sentence():
+    text = "date 2020-01-01 Troops advanced on the town."
+    (s,) = split_sentences(text)
+    assert s.text == "Troops advanced on the town."
+
+
+def test_to_frame():
+    evs = events_of("Russian jets struck Saraqib. Gunmen abducted a farmer on Sunday.", ["Saraqib"])
+    gdf = to_frame(evs)
+    assert gdf.crs.to_epsg() == 4326 and len(gdf) == 2
+    assert gdf.iloc[0].geometry.x == pytest.approx(36.80)
+    assert gdf.iloc[0]["actors"] == "Russia"
+    assert "quote" in gdf.columns and "extra" not in gdf.columns
+    assert to_frame([]).crs.to_epsg() == 4326
