@@ -325,5 +325,10 @@ with tab_add:
 # Inputs ready here: `shown` (filtered events, GeoDataFrame), `zones` (GeoDataFrame for `as_of`),
 # `as_of`, `start`, `end` (datetime.date), `spec` (geo.filters.EventFilter), `get_basemap()`.
 with tab_export:
-    st.info("The export panel (PNG/PDF briefing picture, CSV/GeoJSON/KML) is added by the export module.")
+    from ui.export_panel import render_export_panel
+
+    render_export_panel(st, shown, zones, get_basemap(), {
+        "as_of": as_of, "date_from": start, "date_to": end,
+        "sources": {a.path: (a.outlet or Path(a.path).stem, a.published) for a in store.articles()},
+    })
 # ---- END EXPORT PANEL ----

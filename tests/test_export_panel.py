@@ -1,0 +1,64 @@
+"""The app's export panel, driven by Streamlit's AppTest (no browser)."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+
+def _panel_app() -> None:
+    import geopandas as gpd
+    import streamlit as st
+    from shapely.geometry import Point, box
+
+    from ui.export_panel import render_export_panel
+
+    events = gpd.GeoDataFrame(
+        {"event_type": ["Battles"], "place": ["Tell Tamer"], "date": ["2019-10-12"], "article": ["a.txt"],
+         "published": ["2019-10-12"], "fatalities": [2], "actors": ["SDF"], "quote": ["x"],
+         "lon": [40.0], "lat": [36.6]},
+        geometry=[Point(40.0, 36.6)], crs="EPSG:4326")
+    zones = gpd.GeoDataFrame({"faction": ["sdf"], "zone_type": ["control"], "name": ["ne"],
+                              "valid_from": ["2019-01-01"], "valid_to": [""], "source": ["Test"]},
+                             geometry=[box(39.5, 35.5, 42.0, 37.0)], crs="EPSG:4326")
+    render_export_panel(st, events, zones, {}, {"as_of": "2019-10-20", "date_from": "2019-10-01",
+                                               "date_to": "2019-10-20", "sources": {"a.txt": ("Wire", None)}})
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_function(_panel_app, default_timeout=120)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_panel_offers_the_options(app):
+    labels = [w.label for w in app.text_input]
+    assert {"Title", "Subtitle"} <= set(labels)
+    assert app.text_input(key="export_title").value == "Syria: situation on 2019-10-20"
+    assert [o for o in app.selectbox(key="export_size").options][0].startswith("16:9")
+    assert app.radio(key="export_dpi").options == ["150", "300"]
+
+
+def test_panel_renders_and_offers_downloads(app):
+    app.text_input(key="export_title").input("<b>Brief</b> $5")
+    app.text_input(key="export_banner").input("UNCLASSIFIED")
+    app.selectbox(key="export_size").select("custom")
+    app.text_input(key="export_custom").input("640x360")
+    app.button[0].click().run()
+    assert not app.exception
+    assert not app.error, [e.value for e in app.error]
+    files = app.session_state["export_files"]
+    assert files["files"]["png"].startswith(b"\x89PNG")
+    assert files["files"]["pdf"].startswith(b"%PDF")
+    assert b"&lt;b&gt;Brief&lt;/b&gt; $5" in files["files"]["html"]
+    assert files["size"] == "640x360 px, 150 dpi"
+
+
+def test_bad_custom_size_is_reported(app):
+    app.selectbox(key="export_size").select("custom")
+    app.text_input(key="export_custom").input("huge")
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("size" in e.value for e in app.error)
