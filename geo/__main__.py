@@ -20,7 +20,36 @@ log = logging.getLogger("geo")
 
 # --- extraction: places / events / resolve -----------------------------------
 def _cmd_places(args: argparse.Namespace) -> int:
-    raise NotImplementedError("places")
+    from geo.articles import collect_paths, read_article
+    from geo.errors import InputError
+    from geo.gazetteer import load_gazetteer
+    from geo.records import write_records
+    from geo.toponyms import find_mentions
+
+    gaz = load_gazetteer()
+    files, errors = collect_paths(args.paths)
+    fields = ["article", "start", "end", "text", "name", "lat", "lon", "kind", "country", "gazetteer_id",
+              "confidence"]
+
+    read: list[str] = []
+
+    def records():
+        for f in files:
+            try:
+                article = read_article(f)
+            except InputError as err:
+                errors.append(err)
+                continue
+            read.append(article.path)
+            for m in find_mentions(article.text, gaz):
+                yield m.to_record(article.path)
+
+    write_records(records(), args.format, sys.stdout, fields=fields)
+    for err in errors:
+        print(f"skipped {err}", file=sys.stderr)
+    if errors:
+        return 1 if read else 2
+    return 0
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
@@ -41,12 +70,47 @@ def _cmd_events(args: argparse.Namespace) -> int:
 
 
 def _cmd_resolve(args: argparse.Namespace) -> int:
-    raise NotImplementedError("resolve")
+    import json
+
+    from geo.errors import InputError
+    from geo.gazetteer import load_gazetteer
+    from geo.toponyms import resolve_spans
+
+    try:
+        lines = open(args.file, encoding="utf-8").read().splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read ({getattr(err, 'strerror', None) or err})", path=args.file) from err
+    gaz = load_gazetteer()
+    skipped = done = 0
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, spans = item["text"], [(int(a), int(b)) for a, b in item["spans"]]
+            if not isinstance(text, str):
+                raise TypeError("'text' is not a string")
+        except (ValueError, KeyError, TypeError) as err:
+            print(f"skipped {args.file}:{n}: not a record with text and spans ({err})", file=sys.stderr)
+            skipped += 1
+            continue
+        for m in resolve_spans(text, spans, gaz):
+            rec = m.to_record("")
+            out = {"id": item.get("id"), "start": m.start, "end": m.end}
+            out.update({k: rec[k] for k in ("name", "lat", "lon", "kind", "country", "gazetteer_id",
+                                            "confidence")})
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        done += 1
+    if skipped:
+        return 2 if not done else 1
+    return 0
 
 
 # --- gazetteer ---------------------------------------------------------------
 def _cmd_gazetteer(args: argparse.Namespace) -> int:
-    raise NotImplementedError("gazetteer")
+    from geo.gazetteer_cli import run_gazetteer_command
+
+    return run_gazetteer_command(args.action, args.rest, sys.stdout, sys.stderr)
 
 
 # --- control zones -----------------------------------------------------------

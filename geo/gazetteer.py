@@ -160,6 +160,7 @@ class Gazetteer:
             self.places[p.id] = p
         self.problems: list[str] = list(problems)
         self._index: dict[str, list[str]] | None = None
+        self._generic: dict[str, list[tuple[str, str]]] | None = None
 
     def __len__(self) -> int:
         return len(self.places)
@@ -197,6 +198,27 @@ class Gazetteer:
             if len(ids) > 1:
                 idx[k] = sorted(set(ids), key=lambda i: -prior(self.places[i]))
         return idx
+
+    def generic_index(self) -> dict[str, list[tuple[str, str]]]:
+        """Generic word (kafr, tal, deir ...) -> (key of the rest of the name, id), Syrian places only.
+
+        Used for loose matching of names that start with a generic word, whose
+        second word is spelt in too many ways to list ("Kafr Loosing").
+        """
+        if self._generic is None:
+            from geo.names import GENERICS
+
+            generic = set(GENERICS.values()) | set(GENERICS) | {"bab", "bir", "qasr"}
+            out: dict[str, list[tuple[str, str]]] = {}
+            for p in self.places.values():
+                if p.country != "SY":
+                    continue
+                for n in (p.name, *p.alt_names):
+                    parts = key(n).split()
+                    if len(parts) == 2 and parts[0] in generic:
+                        out.setdefault(parts[0], []).append((parts[1], p.id))
+            self._generic = out
+        return self._generic
 
     def lookup(self, name: str) -> list[Place]:
         """Places that ``name`` may denote, most likely first (by :func:`prior`).

@@ -71,7 +71,6 @@ ALIASES = {
     "hasake": "al-Hasakah", "heseke": "al-Hasakah",
     "til temir": "Tal Tamr",
     "efrin": "Afrin",
-    "sham": "Damascus",
     "antioch": "Antakya",
     "urfa": "Sanliurfa",
     "aintab": "Gaziantep", "antep": "Gaziantep",

