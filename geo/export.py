@@ -162,6 +162,8 @@ def build_figure(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None
     bbox = options.bbox or layout.default_bbox(events, layers)
     bbox = layout.fit_bbox(bbox, ax_w_in / ax_h_in)
     mapdraw.draw_map(ax, events, zones, layers, bbox, u)
+    ax.apply_aspect()  # the frame may shrink by a pixel or two: align the side panel with it
+    map_top = ax.get_position().y1
 
     # Right panel: locator inset, then legend
     px0 = 1 - fx(panel_w + margin)

@@ -52,11 +52,12 @@ def _in_view(gdf: gpd.GeoDataFrame | None, bbox: Bbox) -> gpd.GeoDataFrame | Non
     return part if len(part) else None
 
 
-def _setup(ax, bbox: tuple[float, float, float, float]) -> None:
+def _setup(ax, bbox: tuple[float, float, float, float], adjustable: str = "box") -> None:
+    """Limits and the aspect 1/cos(latitude); the frame shrinks to fit ("box")."""
     w, s, e, n = bbox
     ax.set_xlim(w, e)
     ax.set_ylim(s, n)
-    ax.set_aspect(1 / math.cos(math.radians((s + n) / 2)), adjustable="box")
+    ax.set_aspect(1 / math.cos(math.radians((s + n) / 2)), adjustable=adjustable)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_facecolor(WATER)
@@ -147,22 +148,19 @@ def marker_table(events: gpd.GeoDataFrame | None) -> pd.DataFrame:
 
 
 def draw_scale_bar(ax, bbox: tuple[float, float, float, float], u: float) -> float:
-    """Two-tone scale bar at the bottom left, true in km at its latitude; returns its km."""
+    """Scale bar at the bottom left, true in km at its latitude; returns its length in km."""
+    from matplotlib.font_manager import FontProperties
+    from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
+
     w, s, e, n = bbox
-    lat = s + 0.06 * (n - s)
-    kpd = layout.km_per_degree_lon(lat)
+    kpd = layout.km_per_degree_lon(s + 0.05 * (n - s))  # the bar sits near the bottom edge
     km = layout.nice_scale_km((e - w) * kpd, 0.22)
-    deg = km / kpd
-    x0, h = w + 0.035 * (e - w), 0.012 * (n - s)
-    ax.add_patch(Rectangle((x0 - 0.012 * (e - w), lat - 1.6 * h), deg + 0.05 * (e - w), 5.6 * h,
-                           facecolor="white", alpha=0.8, edgecolor="none", zorder=8))
-    for i in range(4):
-        ax.add_patch(Rectangle((x0 + i * deg / 4, lat), deg / 4, h, facecolor="#222222" if i % 2 == 0
-                               else "white", edgecolor="#222222", linewidth=0.6 * u, zorder=9))
-    label = f"{km:g} km"
-    ax.text(x0, lat + 1.6 * h, "0", fontsize=7.5 * u, ha="center", va="bottom", zorder=9, parse_math=False)
-    ax.text(x0 + deg, lat + 1.6 * h, label, fontsize=7.5 * u, ha="center", va="bottom", zorder=9,
-            parse_math=False)
+    bar = AnchoredSizeBar(ax.transData, km / kpd, f"{km:g} km", loc="lower left", pad=0.35, borderpad=0.8,
+                          sep=3 * u, frameon=True, size_vertical=0.008 * (n - s), color="#222222",
+                          label_top=True, fontproperties=FontProperties(size=8 * u))
+    bar.patch.set(facecolor="white", alpha=0.85, edgecolor="none")
+    bar.set_zorder(9)
+    ax.add_artist(bar)
     return km
 
 
@@ -280,27 +278,28 @@ def place_labels(ax, events: gpd.GeoDataFrame | None, layers: Mapping[str, gpd.G
     frame = ax.get_window_extent(renderer)
     dpi_pt = fig.dpi / 72
     markers = marker_table(events)
-    r_marker = 5.0 * PT_PER_CSS_PX * u * dpi_pt  # gap to a typical marker's edge
     boxes = np.empty((0, 4))
+    centres, radii = np.empty((0, 2)), np.empty(0)
     if len(markers):
-        pts = to_px(markers[["lon", "lat"]].to_numpy(dtype=float))
-        r = (markers["radius"].to_numpy(dtype=float) * PT_PER_CSS_PX * u * dpi_pt)
-        boxes = np.column_stack([pts[:, 0] - r, pts[:, 1] - r, pts[:, 0] + r, pts[:, 1] + r])
+        centres = to_px(markers[["lon", "lat"]].to_numpy(dtype=float))
+        radii = markers["radius"].to_numpy(dtype=float) * PT_PER_CSS_PX * u * dpi_pt
+        boxes = np.column_stack([centres - radii[:, None], centres + radii[:, None]])
     placed = 0
     pad = 3.5 * u * dpi_pt
     for lon, lat, name, is_event in candidates:
         x, y = to_px((lon, lat))
         text = ax.text(lon, lat, name, fontsize=(8.5 if is_event else 7.5) * u,
                        fontweight="bold" if is_event else "normal",
-                       color="#111111" if is_event else "#444444", zorder=8, parse_math=False,
-                       bbox=None)
+                       color="#111111" if is_event else "#444444", zorder=8, parse_math=False)
         ext = text.get_window_extent(renderer)
         tw, th = ext.width, ext.height
-        gap = (r_marker if is_event else 2 * u * dpi_pt) + pad / 2
+        # Clear of the point's own markers (the largest one there), plus a small pad.
+        own = radii[np.hypot(*(centres - (x, y)).T) < 1.0] if len(radii) else radii
+        gap = (own.max() if len(own) else 2 * u * dpi_pt) + pad / 2
         spots = (("left", "center", x + gap, y - th / 2),
                  ("right", "center", x - gap - tw, y - th / 2),
-                 ("center", "bottom", x - tw / 2, y + gap / 1.5),
-                 ("center", "top", x - tw / 2, y - gap / 1.5 - th))
+                 ("center", "bottom", x - tw / 2, y + gap),
+                 ("center", "top", x - tw / 2, y - gap - th))
         done = False
         for ha, va, x0, y0 in spots:
             box = np.array([x0 - 1, y0 - 1, x0 + tw + 1, y0 + th + 1])
@@ -310,7 +309,7 @@ def place_labels(ax, events: gpd.GeoDataFrame | None, layers: Mapping[str, gpd.G
                                      & (boxes[:, 1] < box[3]) & (boxes[:, 3] > box[1])):
                 continue
             ox = {"left": gap, "right": -gap, "center": 0}[ha]
-            oy = {"center": 0, "bottom": gap / 1.5, "top": -gap / 1.5}[va]
+            oy = {"center": 0, "bottom": gap, "top": -gap}[va]
             text.set_ha(ha)
             text.set_va(va)
             text.set_position(ax.transData.inverted().transform((x + ox, y + oy)))
