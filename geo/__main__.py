@@ -115,7 +115,15 @@ def _cmd_gazetteer(args: argparse.Namespace) -> int:
 
 # --- control zones -----------------------------------------------------------
 def _cmd_zones(args: argparse.Namespace) -> int:
-    raise NotImplementedError("zones")
+    import json
+
+    from geo import zones
+
+    user = zones.load_user_zones(args.user_zones) if args.user_zones else None
+    found = zones.zones_on(args.date, user_zones=user)
+    json.dump(zones.to_geojson(found), sys.stdout)
+    sys.stdout.write("\n")
+    return 0
 
 
 # --- briefing export ---------------------------------------------------------
