@@ -1,0 +1,204 @@
+"""The dashboard under Streamlit's AppTest (no browser, no JavaScript).
+
+The map is a ``component_instance``; its ``json_args`` carry the base map's
+script and the swapped layers (``feature_group``), so a test can see which
+events and zones were sent to the browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.models import Article, Event
+from geo.store import Store
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+EVIL = '<img src=x onerror="alert(1)"> and <script>alert(2)</script>'
+
+
+@dataclass
+class Ex:
+    """Shaped like geo.pipeline.Extraction."""
+
+    article: Article
+    mentions: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+
+
+def _event(path: str, date: str, kind: str, place: str, lat: float, lon: float, quote: str, actors=("SDF",)):
+    return Event(article=path, published=date, date=date, date_precision="day", event_type=kind,
+                 sub_event_type="", actors=actors, place=place, lat=lat, lon=lon, place_precision="sentence",
+                 fatalities=2, quote=quote, start=0, end=len(quote), country="SY", admin1="Raqqa")
+
+
+def _seed(home: Path) -> None:
+    """Three articles, events in 2017 and 2019, one article whose text is hostile markup."""
+    store = Store(home / "store.sqlite")
+    store.add(Ex(Article("raqqa.txt", "Fighting in Raqqa.", "2017-06-10", "Raqqa", "test"), [], [
+        _event("raqqa.txt", "2017-06-06", "Battles", "Raqqa", 35.95, 39.01, "Fighting in Raqqa."),
+        _event("raqqa.txt", "2017-06-20", "Battles", "Tabqa", 35.83, 38.55, "Fighting near Tabqa."),
+    ]))
+    store.add(Ex(Article("spring.txt", "Shelling at Tal Abyad.", "2019-10-10", "Spring", "test"), [], [
+        _event("spring.txt", "2019-10-09", "Explosions/Remote violence", "Tal Abyad", 36.70, 38.95,
+               "Shelling at Tal Abyad.", ("Turkish army",)),
+        _event("spring.txt", "2019-10-12", "Protests", "Qamishli", 37.05, 41.22, "A protest in Qamishli.",
+               ("civilians",)),
+    ]))
+    store.add(Ex(Article("evil.html", f"{EVIL} in Manbij", "2019-11-01", "Hostile", "test"), [], [
+        _event("evil.html", "2019-11-01", "Battles", "Manbij", 36.53, 37.95, EVIL),
+    ]))
+
+
+def _run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _map_args(at: AppTest) -> dict:
+    maps = at.get("component_instance")
+    assert len(maps) == 1
+    return json.loads(maps[0].proto.json_args)
+
+
+def _shown(at: AppTest) -> int:
+    return int(at.metric[0].value.replace(",", ""))
+
+
+def _markers(args: dict) -> int:
+    """Events drawn: the sum of the counts ("n") of the aggregated markers in the events layer."""
+    return sum(int(n) for n in re.findall(r'"n": (\d+)', args["feature_group"]))
+
+
+def _zones_script(args: dict) -> str:
+    """The part of the swapped layers after the events layer: control and agreement zones."""
+    return args["feature_group"].split("var feature_group_feature_group_1")[1]
+
+
+def _zone_date(args: dict) -> str:
+    return re.search(r"Control zones \((\d{4}-\d\d-\d\d)\)", args["layer_control"] + args["feature_group"])[1]
+
+
+@pytest.fixture
+def seeded(tmp_path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("GEO_HOME", str(tmp_path))
+    _seed(tmp_path)
+    return AppTest.from_file(APP, default_timeout=120)
+
+
+def test_starts_on_the_sample_corpus(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("GEO_HOME", str(tmp_path))
+    at = _run(AppTest.from_file(APP, default_timeout=300))
+    stored = Store(tmp_path / "store.sqlite")
+    assert len(stored.articles()) >= 10, "first start reads data/articles into the store"
+    assert _shown(at) == len(stored.events()) > 0
+    args = _map_args(at)
+    assert args["js_links"] and all(link.startswith("/app/static/") for link in args["js_links"])
+    assert all(link.startswith("/app/static/") for link in args["css_links"])
+    assert _markers(args) > 0
+    assert "geo-zone" in args["feature_group"]
+    # a second session does not ingest again
+    at2 = _run(AppTest.from_file(APP, default_timeout=120))
+    assert _shown(at2) == _shown(at)
+
+
+def test_date_slider_changes_events_and_zones(seeded: AppTest) -> None:
+    at = _run(seeded)
+    assert _shown(at) == 5
+    args = _map_args(at)
+    assert _markers(args) == 5
+    assert _zone_date(args) == "2019-11-01"
+    zones_late = _zones_script(args)
+    assert "geo-zone" in zones_late, "control zones are drawn"
+
+    at.slider(key="dates").set_value((at.slider(key="dates").value[0], dt.date(2017, 12, 31)))
+    _run(at)
+    assert _shown(at) == 2
+    args = _map_args(at)
+    assert _markers(args) == 2
+    assert _zone_date(args) == "2017-12-31"
+    assert _zones_script(args) != zones_late, "zones of another date"
+
+
+def _next_week(at: AppTest):
+    return [b for b in at.button if "week \u25b6" in b.label][0]
+
+
+def test_week_buttons_step_the_window(seeded: AppTest) -> None:
+    at = _run(seeded)
+    at.slider(key="dates").set_value((dt.date(2017, 6, 6), dt.date(2017, 6, 10)))
+    _run(at)
+    assert _shown(at) == 1
+    _next_week(at).click()
+    _run(at)
+    assert at.slider(key="dates").value == (dt.date(2017, 6, 13), dt.date(2017, 6, 17))
+    assert _shown(at) == 0
+    _next_week(at).click()
+    _run(at)
+    assert _shown(at) == 1  # 20 June
+
+
+def test_as_of_slider_when_not_following(seeded: AppTest) -> None:
+    at = _run(seeded)
+    at.checkbox(key="follow").uncheck()
+    _run(at)
+    at.slider(key="asof").set_value(dt.date(2018, 3, 1))
+    _run(at)
+    assert _zone_date(_map_args(at)) == "2018-03-01"
+    assert _shown(at) == 5, "the event range is unchanged"
+
+
+def test_filters_narrow_the_table(seeded: AppTest) -> None:
+    at = _run(seeded)
+    table = at.dataframe[0].value
+    assert len(table) == 5
+    at.multiselect(key="type").select("Battles")
+    _run(at)
+    assert len(at.dataframe[0].value) == 3 and _shown(at) == 3
+    at.multiselect(key="actor").select("SDF")
+    _run(at)
+    assert set(at.dataframe[0].value["place"]) == {"Raqqa", "Tabqa", "Manbij"}
+    at.text_input(key="q").input("tabqa")
+    _run(at)
+    assert list(at.dataframe[0].value["place"]) == ["Tabqa"]
+    assert _markers(_map_args(at)) == 1
+
+
+def test_place_and_article_filters(seeded: AppTest) -> None:
+    at = _run(seeded)
+    at.multiselect(key="src").select("spring.txt")
+    _run(at)
+    assert set(at.dataframe[0].value["article"]) == {"spring.txt"}
+    at.multiselect(key="src").unselect("spring.txt")
+    at.multiselect(key="place").select("Qamishli")
+    _run(at)
+    assert list(at.dataframe[0].value["place"]) == ["Qamishli"]
+
+
+def test_hostile_article_text_is_shown_as_text(seeded: AppTest) -> None:
+    at = _run(seeded)
+    args = _map_args(at)
+    everything = json.dumps(args)
+    assert "<img src=x" not in everything and "<script>alert(2)" not in everything
+    assert "onerror" in args["feature_group"], "the quote is there, escaped"
+    at.selectbox(key="article").select("evil.html")
+    _run(at)
+    reader = [h.proto.body for h in at.get("html")]
+    page = "".join(reader)
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page
+    assert "<img" not in page and "<script>" not in page
+
+
+def test_pasting_an_empty_text_names_the_problem(seeded: AppTest) -> None:
+    at = _run(seeded)
+    [b for b in at.button if b.label == "Read the pasted text"][0].click()
+    _run(at)
+    assert any("empty" in e.value for e in at.error)
+    assert _shown(at) == 5, "nothing stored was lost"

@@ -1,0 +1,139 @@
+"""End to end in real headless Chromium: the app draws markers and zones offline.
+
+Starts ``streamlit run app.py`` on a free port with a small store in a
+temporary GEO_HOME, drives Debian's chromium with Playwright, moves the date
+slider with the keyboard, and records every request the page makes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from geo.models import Article, Event
+from geo.store import Store
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
+
+# (date, type, place, lat, lon): spread over 2017-2019 so the slider has something to cut
+ROWS = [
+    ("2017-06-06", "Battles", "Raqqa", 35.95, 39.01),
+    ("2017-06-20", "Battles", "Tabqa", 35.83, 38.55),
+    ("2017-10-15", "Explosions/Remote violence", "Deir ez-Zor", 35.33, 40.14),
+    ("2018-03-01", "Explosions/Remote violence", "Douma", 33.57, 36.40),
+    ("2018-03-18", "Battles", "Afrin", 36.51, 36.87),
+    ("2019-03-23", "Battles", "Baghuz", 34.45, 40.93),
+    ("2019-10-09", "Explosions/Remote violence", "Tal Abyad", 36.70, 38.95),
+    ("2019-10-12", "Protests", "Qamishli", 37.05, 41.22),
+]
+
+
+@dataclass
+class Ex:
+    article: Article
+    mentions: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+
+
+def _seed(home: Path) -> None:
+    store = Store(home / "store.sqlite")
+    for i, (date, kind, place, lat, lon) in enumerate(ROWS):
+        quote = f"Report of {kind.lower()} at {place}."
+        ev = Event(article=f"r{i}.txt", published=date, date=date, date_precision="day", event_type=kind,
+                   sub_event_type="", actors=("SDF",), place=place, lat=lat, lon=lon,
+                   place_precision="sentence", fatalities=i, quote=quote, start=0, end=len(quote),
+                   country="SY")
+        store.add(Ex(Article(f"r{i}.txt", quote, date, place, "test"), [], [ev]))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def app_url(tmp_path):
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (scripts/setup.sh --dev installs it)")
+    if not (ROOT / "static/leaflet/leaflet.js").is_file():
+        pytest.skip("static/leaflet is missing: run scripts/fetch_assets.sh")
+    _seed(tmp_path)
+    port = _free_port()
+    streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
+    proc = subprocess.Popen(
+        [streamlit, "run", str(ROOT / "app.py"), "--server.port", str(port), "--server.headless", "true",
+         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "GEO_HOME": str(tmp_path)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.time() + 40
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    pytest.fail("streamlit did not start")
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_map_draws_markers_and_zones_and_follows_the_slider(app_url, tmp_path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    hosts: set[str] = set()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page(viewport={"width": 1300, "height": 1000})
+        page.on("request", lambda req: hosts.add(urlparse(req.url).hostname or ""))
+        page.goto(app_url)
+        frame = page.wait_for_selector("iframe[title*='st_folium']", timeout=30_000).content_frame()
+        frame.wait_for_selector(".leaflet-container", timeout=30_000)
+        frame.wait_for_selector("path.geo-event", timeout=30_000)
+        assert frame.locator("path.geo-event").count() == len(ROWS)
+        assert frame.locator("path.geo-zone").count() > 0, "control zone polygons are drawn"
+        assert frame.locator("path.geo-countries").count() > 0, "the offline basemap is drawn"
+
+        # the end thumb of the event range, moved with the keyboard as a user would
+        shown = page.locator("[data-testid='stMetricValue']").first
+        assert shown.inner_text() == str(len(ROWS))
+        thumb = page.locator("[data-testid='stSlider'] input[type='range'][aria-label$='end']").first
+        thumb.focus()
+        for _ in range(12):  # PageDown: a tenth of the range each
+            thumb.press("PageDown")
+        page.wait_for_function(
+            f"() => document.querySelector(\"[data-testid='stMetricValue']\").innerText !== '{len(ROWS)}'",
+            timeout=20_000)
+        frame.wait_for_function(f"() => document.querySelectorAll('path.geo-event').length < {len(ROWS)}",
+                                timeout=20_000)
+        after = int(shown.inner_text())
+        assert after < len(ROWS)
+        assert frame.locator("path.geo-event").count() == after
+        page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=False)
+        browser.close()
+
+    assert (tmp_path / "dashboard.png").stat().st_size > 10_000
+    assert hosts <= LOCAL_HOSTS, f"requests left the machine: {hosts - LOCAL_HOSTS}"
