@@ -154,7 +154,8 @@ def _road_line(zone: dict, ctx: Context, where: str) -> BaseGeometry:
                          index=roads.index, dtype=object)
         mine = roads[text.str.contains(rf"\b{ref}\b", regex=True)]
         if not mine.empty:
-            return shapely.ops.linemerge(shapely.union_all(mine.geometry.values))
+            merged = shapely.union_all(mine.geometry.values)
+            return shapely.line_merge(merged) if merged.geom_type == "MultiLineString" else merged
     points = [ctx.point(p, where) for p in zone["fallback_line"]]
     return LineString(points)
 

@@ -259,7 +259,8 @@ def test_user_zones_take_precedence(tmp_path):
     land = syria_outline().area
     assert abs(sum(g.area for g in ctrl.geometry) - land) / land < 0.01
     # outside its dates the user zone is not applied
-    assert faction_at("2021-06-01", 39.25, 34.25, zones.zones_on("2021-06-01", user_zones=user)) == "government"
+    later = zones.zones_on("2021-06-01", user_zones=user)
+    assert faction_at("2021-06-01", 39.25, 34.25, later) == "government"
 
 
 def test_later_user_feature_wins_where_two_overlap(tmp_path):
