@@ -170,7 +170,7 @@ def build_figure(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None
     inset_h = min(panel_w * 0.72, (map_top - map_bottom) * H * 0.42)
     inset = fig.add_axes((px0, map_top - fy(inset_h), fx(panel_w), fy(inset_h)))
     mapdraw.draw_locator(inset, layers, bbox, u)
-    entries = layout.legend_entries(events, zones)
+    entries = layout.legend_entries(events, zones, bbox)
     counts = events["event_type"].value_counts().to_dict() if events is not None and len(events) else {}
     mapdraw.draw_legend(fig, entries, counts, (px0, map_top - fy(inset_h + 0.18 * u)), u,
                         wrap=max(16, int(panel_w / (0.075 * u))))
@@ -248,6 +248,18 @@ def render_bytes(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None
     """The picture as bytes (for download buttons)."""
     buf = io.BytesIO()
     render(events, zones, layers, options, buf, fmt=fmt)
+    return buf.getvalue()
+
+
+def locator_png(layers: Mapping[str, gpd.GeoDataFrame] | None, bbox: tuple[float, float, float, float],
+                width_in: float, height_in: float, dpi: int, u: float = 1.0) -> bytes:
+    """The locator inset alone as PNG (the browser renderer places it beside its map)."""
+    fig = Figure(figsize=(width_in, height_in), dpi=dpi, facecolor="white")
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.005, 0.005, 0.99, 0.99))
+    mapdraw.draw_locator(ax, layers, bbox, u)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
     return buf.getvalue()
 
 

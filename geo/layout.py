@@ -182,13 +182,20 @@ class LegendEntries:
     agreements: bool
 
 
-def legend_entries(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None) -> LegendEntries:
+def legend_entries(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None,
+                   bbox: tuple[float, float, float, float] | None = None) -> LegendEntries:
     """Event types and factions present, in the order of :mod:`geo.style`.
 
+    With ``bbox`` (W, S, E, N), only zones that reach into the view count.
     Unknown keys (not in the style tables) are listed after the known ones,
     with the colour the map uses for them.
     """
+    from shapely.geometry import box
+
     from geo.style import event_color, faction_color, faction_label
+
+    if bbox is not None and zones is not None and len(zones):
+        zones = zones[zones.intersects(box(*bbox))]
 
     types: list[tuple[str, str]] = []
     if events is not None and len(events) and "event_type" in events:

@@ -129,10 +129,11 @@ def inline_assets(page: str, static: Path = STATIC) -> str:
     return _CSS_LINK.sub(link, _SCRIPT_SRC.sub(script, page))
 
 
-def _legend_html(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None) -> str:
+def _legend_html(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None,
+                 bbox: tuple[float, float, float, float]) -> str:
     from geo.mapdraw import ZONE_ALPHA
 
-    entries = layout.legend_entries(events, zones)
+    entries = layout.legend_entries(events, zones, bbox)
     counts = events["event_type"].value_counts().to_dict() if events is not None and len(events) else {}
     rows = []
     if entries.event_types:
@@ -148,12 +149,14 @@ def _legend_html(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None
     return "".join(rows)
 
 
-def _frame_html(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None, options: ExportOptions,
-                sources: list, u: float, picture: bool) -> tuple[str, str]:
+def _frame_html(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None,
+                layers: Mapping[str, gpd.GeoDataFrame] | None, options: ExportOptions,
+                bbox: tuple[float, float, float, float], sources: list, u: float,
+                picture: bool) -> tuple[str, str]:
     """CSS and body HTML of the briefing frame around the map (all user text escaped)."""
     banner = options.banner.strip()
     bh = 0.28 * u if banner else 0.0  # inches, as in the static picture
-    title_h = 0.40 + (0.26 if options.subtitle.strip() else 0) + 0.24 + 0.20
+    title_h = 0.40 + (0.26 if options.subtitle.strip() else 0) + 0.24 + 0.10
     panel = 3.0 * u
     credit_h = 0.26 * u
     hide = ".geo-legend, .leaflet-control-layers, .leaflet-control-zoom { display: none !important; }" \
@@ -173,6 +176,7 @@ html, body {{ margin: 0; padding: 0; width: 100%; height: 100%; overflow: hidden
 .gx-title p.dates {{ font-size: {10.5 * u}pt; color: #444; }}
 .gx-panel {{ position: absolute; top: {bh + 0.14 * u + title_h * u}in; right: {0.14 * u}in;
   width: {panel}in; font-size: {9 * u}pt; line-height: 1.5; }}
+.gx-locator {{ display: block; width: {panel}in; height: {panel * 0.72}in; margin-bottom: {0.1 * u}in; }}
 .gx-panel h4 {{ margin: {0.08 * u}in 0 {0.02 * u}in 0; font-size: {10.5 * u}pt; }}
 .gx-panel i {{ display: inline-block; width: {0.13 * u}in; height: {0.13 * u}in; margin-right: {0.06 * u}in;
   vertical-align: middle; }}
@@ -194,7 +198,14 @@ html, body {{ margin: 0; padding: 0; width: 100%; height: 100%; overflow: hidden
     if dates:
         body.append(f'<p class="dates">{html.escape(dates)}</p>')
     body.append("</div>")
-    body.append(f'<div class="gx-panel">{_legend_html(events, zones)}</div>')
+    locator = ""
+    if layers:
+        from geo.export import locator_png
+
+        png = locator_png(layers, bbox, panel, panel * 0.72, options.dpi if picture else 96, u)
+        locator = (f'<img class="gx-locator" alt="locator" '
+                   f'src="data:image/png;base64,{base64.b64encode(png).decode()}">')
+    body.append(f'<div class="gx-panel">{locator}{_legend_html(events, zones, bbox)}</div>')
     body.append('<div class="gx-north">N<span>&#9650;</span></div>')
     credit = layout.source_line(sources, zones, options.extra_credits)
     body.append(f'<div class="gx-credit" title="{html.escape(credit)}">{html.escape(credit)}</div>')
@@ -235,10 +246,12 @@ def standalone_html(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | N
     m = build_map(ev, zones, layers, as_of=options.as_of or "")
     m.options["zoomSnap"] = 0.1  # fit the asked extent closely, not to the next whole zoom level
     m.options["zoomControl"] = not picture
-    w, s, e, n = options.bbox or layout.default_bbox(events, layers)
+    bbox = options.bbox or layout.default_bbox(events, layers)
+    w, s, e, n = bbox
     m.fit_bounds([[s, w], [n, e]])
     sources = list(options.sources) or layout.article_sources(events)
-    css, body = _frame_html(events, zones, options, sources, options.page().unit if picture else 1.0, picture)
+    unit = options.page().unit if picture else 1.0
+    css, body = _frame_html(events, zones, layers, options, bbox, sources, unit, picture)
     root = m.get_root()
     root.header.add_child(Element(css), name="geo_export_css")
     root.html.add_child(Element(body), name="geo_export_frame")

@@ -194,6 +194,9 @@ def test_legend_lists_only_what_is_on_the_map(events, zones):
     assert [t for t, _ in entries.event_types] == ["Battles"]
     assert [c for _, c in entries.factions] == [faction_color("government")]
     assert layout.legend_entries(None, None).factions == ()
+    # a zone outside the view is not on the map, so not in the legend
+    east = layout.legend_entries(None, zones, bbox=(39.0, 35.0, 42.5, 37.5))
+    assert [c for _, c in east.factions] == [faction_color("sdf")]
 
 
 def test_source_line_names_outlets_dates_and_credits(events, zones):
