@@ -34,7 +34,7 @@ GAZETTEER_CSV = ROOT / "gazetteer.csv"
 #: Syria and its neighbours: their places win over namesakes elsewhere.
 REGION = ("SY", "TR", "IQ", "LB", "JO", "IL")
 _KIND_RANK = {
-    "country": 5.0, "governorate": 4.0, "city": 3.0, "region": 2.5, "river": 2.5, "town": 2.0,
+    "country": 5.0, "governorate": 2.0, "city": 3.0, "region": 2.5, "river": 2.5, "town": 2.0,
     "base": 2.0, "crossing": 2.0, "dam": 2.0, "road": 2.0, "district": 1.5, "village": 1.0,
 }
 

@@ -102,7 +102,7 @@ def score(place: Place, cue: set[str], anchors: list[Place], countries: set[str]
     if place.country in countries and place.kind != "country":
         s += 1.5
     near = [a for a in anchors if a.id != place.id]
-    if near and place.kind not in ("country", "region"):
+    if near and place.kind not in ("country", "region", "governorate"):  # they contain their neighbours
         d = min(_km(place, a) for a in near)
         s += 3.0 * math.exp(-d / 100.0)
     return s

@@ -53,12 +53,38 @@ ORG_NEXT = frozenset({
     "security", "office", "council", "club", "fc", "company", "agency", "media", "airlines", "airways",
     "bank", "news", "times", "post", "tribune", "institute", "committee", "movement", "party",
     "operations", "workers", "liberation", "revolutionary", "shield", "hawks", "falcons", "knights",
-    "martyrs", "lions", "group", "army", "police", "gathering", "legion", "forces",
+    "martyrs", "lions", "group", "army", "police", "gathering", "legion", "forces", "storm", "desk",
+    "observatory", "network", "directorate", "commission", "chamber", "court", "hospital", "school",
+    "stadium", "mosque", "church", "tv", "radio", "channel", "newspaper", "daily", "herald",
+})
+#: Lower-case nouns that may end a multi-word name ("Bab al-Hawa crossing", "Tabqa dam").
+NAME_SUFFIXES = frozenset({
+    "province", "governorate", "crossing", "highway", "motorway", "road", "dam", "river", "camp", "base",
+    "airbase", "air", "airport", "field", "prison", "bridge", "mountains", "mountain", "valley", "lake",
+    "countryside", "border", "plain", "desert", "district", "city", "town", "village", "zone", "area",
+    "pocket", "region", "port", "gas", "oil", "plant", "international", "military", "naval", "facility",
+    "garrison", "strip", "heights", "airfield", "airstrip", "corridor", "canal", "stream",
+    "the", "of", "and", "de",
+})
+#: First names that, before a capitalised word, make it a surname ("Mustafa Bali", "Mazloum Kobani").
+FIRST_NAMES = frozenset({
+    "mustafa", "mohammed", "muhammad", "mohamed", "mohammad", "ahmed", "ahmad", "ali", "hassan", "hasan",
+    "hussein", "husain", "omar", "umar", "khaled", "khalid", "abdullah", "mahmoud", "ibrahim", "youssef",
+    "yusuf", "mazloum", "recep", "vladimir", "sergei", "sergey", "donald", "joe", "john", "james", "michael",
+    "george", "bashar", "hafez", "maher", "rami", "asma", "salih", "saleh", "ilham", "hakan", "hulusi",
+    "mevlut", "lloyd", "antony", "mike", "fatima", "aisha", "zaid", "walid", "samir", "nabil", "jamil",
+    "adel", "riad", "riyad", "fadi", "tariq", "anas", "bilal", "hamza", "osama", "usama", "khalil",
+    "ismail", "suleiman", "sulayman", "yasser", "yasin", "ziad", "hadi", "fares", "firas", "faisal",
+    "nizar", "alexander", "alexei", "dmitry", "igor", "ruslan", "ramzan", "benjamin", "emmanuel",
+    "angela", "boris", "ekrem", "devlet", "kemal", "ebrahim", "qassem", "qasem", "abbas", "salim", "selim",
+    "jim", "brett", "ryan", "myles", "carla", "anthony", "aref", "talal", "ilhan", "nadia",
+    "hisham", "haitham", "wael", "marwan", "ayman", "imad", "issam", "jamal", "louay", "majd", "nasser",
+    "rashid", "saeed", "said", "tamer", "yahya", "zakaria", "ammar", "bassam", "ghassan", "hamid",
 })
 #: A preceding word that makes the name part of a faction's name ("Ahrar al-Sham", "Jaysh Idlib").
 ORG_PREV = frozenset({
     "liwa", "jaysh", "jaish", "harakat", "ahrar", "jabhat", "faylaq", "katibat", "tahrir", "fatah",
-    "fateh", "ansar", "hayat", "kataib", "saraya", "state", "free",
+    "fateh", "ansar", "hayat", "kataib", "saraya", "state", "free", "operation", "operations", "op",
 })
 #: Titles before a person's name ("President Assad", "Gen. Chaiko").
 TITLES = frozenset({
@@ -86,6 +112,7 @@ CALENDAR = frozenset({
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
+_PREFIX_OK = PLACE_PREFIX_OK | DEMONYM_WORDS
 _GENERIC_WORDS = frozenset(GENERICS) | frozenset(GENERICS.values()) | {"bab", "bir", "qasr", "hay", "mount"}
 
 
@@ -166,11 +193,12 @@ def _match_at(toks: list[Token], i: int, text: str, gaz: Gazetteer) -> tuple[int
             probe_key = keyed + [fold_word(last_f)]
         else:
             probe_content, probe_key = content, keyed
-        for k in (" ".join(full + [last_f]), " ".join(probe_content), " ".join(probe_key)):
-            ids = idx.get(k) if k and not t.art else None
-            if ids:
-                best = (j, ids)
-                break
+        if not t.art:
+            # every spelling layer may know other places under this name: take them all
+            found = [pid for k in dict.fromkeys((" ".join(full + [last_f]), " ".join(probe_content),
+                                                 " ".join(probe_key))) for pid in idx.get(k, ())]
+            if found:
+                best = (j, list(dict.fromkeys(found)))
         if t.end != t.start + len(t.text):  # possessive: the name cannot go on
             break
         full.append(t.f)
@@ -210,39 +238,62 @@ def _close(a: str, b: str) -> bool:
 
 
 def _rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, title_case: bool) -> bool:
-    """Organisation, agency, person or acronym rather than a place."""
+    """Organisation, agency, person, operation or acronym rather than a place.
+
+    ``toks[i:j+1]`` is the matched name (without a leading article).
+    """
     words = [t.fp for t in toks[i:j + 1] if not t.art]
     surface = " ".join(words)
     if surface in NOT_PLACES or (len(words) == 1 and words[0] in _GENERIC_WORDS and not toks[i].art):
         return True
-    if any(t.caps for t in toks[i:j + 1] if not t.art) and surface not in CAPS_PLACES \
-            and not (len(words) == 1 and len(words[0]) >= 6):
-        return True
-    nxt = toks[j + 1] if j + 1 < len(toks) else None
-    if nxt and nxt.cap and nxt.fp in ORG_NEXT and toks[j].end == toks[j].start + len(toks[j].text):
-        return True
-    if nxt and nxt.f in ("military", "city") and j + 2 < len(toks) and toks[j + 2].f == "council":
-        return True
-    prev = toks[i - 1] if i > 0 else None
-    if prev and prev.cap and prev.f in ORG_PREV | TITLES:
-        return True
-    if prev and prev.art and i > 1 and toks[i - 2].f in ORG_PREV:  # Ahrar al-Sham
-        return True
-    strong = any(p.kind in ("country", "governorate") or p.population >= 500_000
+    strong = any(p.kind in ("country", "governorate") or p.population >= 100_000
                  or not p.id.startswith("gn:") for p in places)
-    if len(words) == 1 and words[0] in common_words() and not strong:
+    if any(t.caps for t in toks[i:j + 1] if not t.art) and surface not in CAPS_PLACES and not strong:
+        return True  # SANA, AFP, NTV: acronyms of agencies and outlets
+    # every longer word of a multi-word name is capitalised, except generic nouns ("M4 highway")
+    if any(not t.cap and len(t.f) >= 4 and t.f not in NAME_SUFFIXES for t in toks[i + 1:j + 1] if not t.art):
+        return True
+    if not toks[i].cap:
+        return True
+    if _org_after(toks, j, text):
+        return True
+    prev = toks[i - 1] if i > 0 and _joinable(text, toks[i - 1], toks[i]) else None
+    if prev and prev.art:  # "Bashar al-Assad", "Ain al-Havr": the end of a longer name
+        before = toks[i - 2] if i > 1 and _joinable(text, toks[i - 2], prev) else None
+        if before and (before.cap or before.f in ORG_PREV):
+            return True
+    if prev and prev.cap and prev.fp in ORG_PREV | TITLES | FIRST_NAMES and _is_whole(prev):
+        return True  # "Operation Olive Branch", "President Assad", "Mustafa Bali"
+    if len(words) == 1 and words[0] in common_words() and not (strong and toks[i].cap):
         return True  # "Some", "One", "Bar": ordinary words that a town somewhere is named after
     if title_case:
         return False
-    if prev and prev.cap and not prev.art and prev.fp not in PLACE_PREFIX_OK | DEMONYM_WORDS \
+    if prev and prev.cap and not prev.art and _is_whole(prev) and prev.fp not in _PREFIX_OK \
             and not _sentence_start(text, prev) and not (prev.caps and len(prev.f) <= 3):
-        # "Recep Tayyip", "Mazloum Abdi": part of a person's or organisation's name
-        return True
+        return True  # "Recep Tayyip", "Mazloum Abdi": part of a person's name
+    nxt = toks[j + 1] if j + 1 < len(toks) and _joinable(text, toks[j], toks[j + 1]) else None
     minor = all(p.population < 1_000_000 and p.kind not in ("country", "governorate")
                 and p.id.startswith("gn:") for p in places)
     if minor and len(words) == 1 and nxt and nxt.cap and not nxt.art and nxt.fp not in CALENDAR \
-            and _joinable(text, toks[j], nxt):
+            and _is_whole(toks[j]):
         return True  # "Ahmad Abu Khawla": the first of several capitalised words
+    return False
+
+
+def _is_whole(tok: Token) -> bool:
+    """True when the token carries no possessive ending ("Turkey's" is not)."""
+    return tok.end == tok.start + len(tok.text)
+
+
+def _org_after(toks: list[Token], j: int, text: str) -> bool:
+    """A run of capitalised words after the name ends in an organisation word ("Raqqa Civil Council")."""
+    if not _is_whole(toks[j]):
+        return False
+    k = j + 1
+    while k < len(toks) and k <= j + 3 and _joinable(text, toks[k - 1], toks[k]) and toks[k].cap:
+        if toks[k].fp in ORG_NEXT:
+            return True
+        k += 1
     return False
 
 

@@ -64,10 +64,22 @@ def _is_code(name: str) -> bool:
 
 
 def _common(name: str) -> bool:
+    """True when every word of the name is a frequent English word ("May", "Olive Branch")."""
     from wordfreq import zipf_frequency
 
-    f = fold(name)
-    return " " not in f and zipf_frequency(f, "en") >= COMMON_WORD_ZIPF
+    words = [w for w in fold(name).split() if w not in ("the", "of", "and")]
+    return bool(words) and all(zipf_frequency(w, "en") >= COMMON_WORD_ZIPF for w in words)
+
+
+def display_name(name: str) -> str:
+    """GeoNames' transliteration without diacritics and ayn/hamza marks, case kept ("Tall Abyad")."""
+    import unicodedata
+
+    from geo.names import APOSTROPHES
+
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c) and c not in APOSTROPHES)
+    return s.replace("ı", "i").strip() or name
 
 
 def _clean_alts(name: str, alts: list[str], keep_common: bool, limit: int | None = None) -> list[str]:
@@ -138,8 +150,11 @@ def geonames_rows() -> list[dict]:
             continue
         alts = _clean_alts(c["name"], c.get("alternatenames") or [], keep_common=False,
                            limit=None if regional else 12)
+        name = display_name(c["name"])
+        if name != c["name"]:
+            alts = [c["name"], *alts]
         rows.append({
-            "id": f"gn:{c['geonameid']}", "name": c["name"], "alt_names": "|".join(alts),
+            "id": f"gn:{c['geonameid']}", "name": name, "alt_names": "|".join(alts),
             "lat": f"{c['latitude']:.5f}", "lon": f"{c['longitude']:.5f}", "kind": _kind(pop),
             "country": cc, "admin1": SY_ADMIN1.get(c["admin1code"], "") if cc == "SY" else "",
             "population": str(pop),
