@@ -41,7 +41,7 @@ from shapely.geometry import Point
 
 from geo import dates
 from geo.actors import actor_mentions, find_actors
-from geo.eventtypes import classify, fatalities
+from geo.eventtypes import classify_all, fatalities, find_triggers
 from geo.models import Article, Event, Mention
 from geo.sentences import Sentence, split_sentences
 
@@ -63,7 +63,8 @@ _REFERENCE = re.compile(
     r"(?:the\s+)?(?:(?:town|city|village|province|district)\s+of\s+)?$",
     re.IGNORECASE)
 _GOVT_VERB = re.compile(
-    r"^(?:'s|\u2019s)?\s+(?:has\s+|had\s+|have\s+|also\s+|would\s+|will\s+)?(?:said|says|say|warned|warns|"
+    r"^(?:'s|\u2019s)?\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?(?:also\s+|instead\s+|then\s+|later\s+|"
+    r"again\s+|now\s+|repeatedly\s+|\w+ly\s+)?(?:said|says|say|warned|warns|"
     r"accused|accuses|announced|announces|demanded|demands|agreed|agrees|insisted|insists|wants|wanted|"
     r"seeks|sought|considers|considered|supports|supported|backs|backed|opposes|opposed|condemned|"
     r"condemns|denied|denies|rejected|rejects|responded|urged|urges|called|calls|hopes|believes|"
@@ -97,6 +98,12 @@ def _metonym(text: str, m: Mention) -> bool:
     return bool(talks and re.search(r"\b(?:between|and|with)\s+$", before))
 
 
+def _background(text: str, m: Mention) -> bool:
+    """A place in a "since ..." phrase ("since the war in Gaza began") is history, not the scene."""
+    seg = re.split(r"[,;:()\u2014]", text[max(0, m.start - 60):m.start])[-1]
+    return bool(re.search(r"\bsince\b", seg, re.IGNORECASE))
+
+
 def _rank(m: Mention) -> int:
     return KIND_RANK.get(m.place.kind, 6) if m.place else 99
 
@@ -112,7 +119,8 @@ def _choose(text: str, mentions: Sequence[Mention], syria: bool, local_only: boo
     ``near`` (a character offset, the trigger's) breaks ties between equally
     specific places in favour of the closest one ("a bombing in Istanbul").
     """
-    cands = [m for m in mentions if m.place is not None and not _metonym(text, m)]
+    cands = [m for m in mentions
+             if m.place is not None and not _metonym(text, m) and not _background(text, m)]
     if local_only:
         cands = [m for m in cands if _rank(m) <= _LOCAL_MAX]
     if not cands:
@@ -150,8 +158,24 @@ def _in(span: Sentence | tuple[int, int], m: Mention) -> bool:
     return s <= m.start and m.end <= e
 
 
+# Clause boundaries inside a sentence: each clause may report its own event at its own place
+# ("X fell on Monday, and Y was taken a day later").
+_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|while|but|whereas)\s+|\s+[\u2014\u2013]\s+|,\s+and\s+then\s+")
+# Segment boundaries for dating: a date belongs to the comma-separated piece it stands in.
+_SEGMENT_CUT = re.compile(r"[,;:()\u2014\u2013]")
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        spans.append((pos, m.start()))
+        pos = m.start()  # keep "and" with the clause it opens
+    spans.append((pos, len(sentence)))
+    return spans
+
+
 def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
-    """The events an article reports, one per reporting sentence and scene.
+    """The events an article reports, one per reporting sentence (or clause) and scene.
 
     Parameters
     ----------
@@ -170,78 +194,165 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     mentions = sorted(mentions, key=lambda m: m.start)
     syria = any(m.place is not None and m.place.country == "SY" for m in mentions)
     by_sentence = [[m for m in mentions if _in(s, m)] for s in sentences]
-    paragraphs: dict[int, list[int]] = {}
-    for i, s in enumerate(sentences):
-        paragraphs.setdefault(s.paragraph, []).append(i)
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place is not None:
+            counts[m.place.id] = counts.get(m.place.id, 0) + 1
+    ctx = _Context(text, sentences, by_sentence, syria, counts)
 
     events: list[Event] = []
     seen: set[tuple] = set()
     for i, sent in enumerate(sentences):
         if sent.boilerplate:
             continue
-        amentions = actor_mentions(sent.text)
-        typed = classify(sent.text, amentions)
-        if typed is None:
+        triggers = find_triggers(sent.text)
+        if not triggers:
             continue
-        etype, sub, trigger = typed
-        date, precision = _date_for(sentences, i, article.published)
-        actors = find_actors(sent.text, date)
-        if not actors:
-            prev = [j for j in paragraphs[sent.paragraph] if j < i]
-            if prev:
-                actors = find_actors(sentences[prev[-1]].text, date)
-        places, place_precision = _locate(text, sentences, by_sentence, paragraphs, i, syria,
-                                          sent.start + trigger.start)
+        amentions = actor_mentions(sent.text)
+        typed = classify_all(sent.text, triggers, amentions)
+        if not typed:
+            continue
         dead = fatalities(sent.text)
-        for m in places or [None]:
-            p = m.place if m else None
-            key = (etype, sub, p.id if p else None, date, sent.text)
-            if key in seen:
-                continue
-            seen.add(key)
-            events.append(Event(
-                article=article.path, published=article.published, date=date, date_precision=precision,
-                event_type=etype, sub_event_type=sub, actors=actors,
-                place=p.name if p else None, lat=p.lat if p else None, lon=p.lon if p else None,
-                place_precision=place_precision if p else None, fatalities=dead,
-                quote=sent.text, start=sent.start, end=sent.end,
-                gazetteer_id=p.id if p else None, country=p.country if p else None,
-                admin1=p.admin1 if p else None,
-                extra={"trigger": trigger.text, "surface": m.text if m else None},
-            ))
+        for (etype, sub, trig), places, precision, span in _units(ctx, i, triggers, typed, amentions):
+            date, date_precision = _date_for(sentences, i, span, trig, triggers, article.published)
+            actors = find_actors(sent.text, date)
+            if not actors:
+                prev = [j for j in ctx.paragraphs[sent.paragraph] if j < i]
+                if prev:
+                    actors = find_actors(sentences[prev[-1]].text, date)
+            for m in places or [None]:
+                p = m.place if m else None
+                key = (etype, sub, p.id if p else None, date, sent.text)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(Event(
+                    article=article.path, published=article.published, date=date,
+                    date_precision=date_precision, event_type=etype, sub_event_type=sub, actors=actors,
+                    place=p.name if p else None, lat=p.lat if p else None, lon=p.lon if p else None,
+                    place_precision=precision if p else None, fatalities=dead,
+                    quote=sent.text, start=sent.start, end=sent.end,
+                    gazetteer_id=p.id if p else None, country=p.country if p else None,
+                    admin1=p.admin1 if p else None,
+                    extra={"trigger": trig.text, "surface": m.text if m else None},
+                ))
     return events
 
 
-def _locate(text: str, sentences: list[Sentence], by_sentence: list[list[Mention]],
-            paragraphs: dict[int, list[int]], i: int, syria: bool,
-            near: int) -> tuple[list[Mention], str | None]:
+class _Context:
+    """What locating a sentence's event needs to know about the whole article."""
+
+    def __init__(self, text: str, sentences: list[Sentence], by_sentence: list[list[Mention]],
+                 syria: bool, counts: dict[str, int]) -> None:
+        self.text, self.sentences, self.by_sentence = text, sentences, by_sentence
+        self.syria, self.counts = syria, counts
+        self.paragraphs: dict[int, list[int]] = {}
+        for i, s in enumerate(sentences):
+            self.paragraphs.setdefault(s.paragraph, []).append(i)
+
+
+def _units(ctx: _Context, i: int, triggers: list, typed: list, amentions: list) -> list[tuple]:
+    """``((type, sub, trigger), places, precision, (start, end))`` for each event of sentence ``i``.
+
+    Clauses that name their own place and trigger give their own events; a clause
+    that only adds a place to the sentence's event ("..., and Tal Abyad") shares
+    it. When no clause names a place, the sentence is located by context.
+    """
+    sent = ctx.sentences[i]
+    units = []
+    for cs, ce in _clauses(sent.text):
+        cm = [m for m in ctx.by_sentence[i] if cs <= m.start - sent.start and m.end - sent.start <= ce]
+        ctrig = [t for t in triggers if cs <= t.start < ce]
+        near = sent.start + (ctrig[0].start if ctrig else cs)
+        scene = _choose(ctx.text, cm, ctx.syria, local_only=True, near=near)
+        if not scene:
+            continue
+        if ctrig:
+            ctyped = classify_all(sent.text, ctrig, amentions)
+        else:
+            lead = ctx.text[sent.start + cs:scene[0].start]
+            ctyped = typed[:1] if cs > 0 and re.fullmatch(
+                r"\W*(?:and\s+|while\s+)?(?:also\s+)?(?:in\s+|on\s+|at\s+)?(?:the\s+)?"
+                r"(?:(?:town|village|city|area)s?\s+of\s+)?", lead, re.IGNORECASE) else []
+        units.extend((t, scene, "sentence", (cs, ce)) for t in ctyped)
+    if units:
+        return units
+    places, precision = _locate(ctx, i, sent.start + typed[0][2].start)
+    return [(t, places, precision, (0, len(sent.text))) for t in typed]
+
+
+def _allowed_countries(ctx: _Context, i: int) -> set[str]:
+    """Countries the sentence itself names: context places must lie in one of them."""
+    return {m.place.country for m in ctx.by_sentence[i]
+            if m.place is not None and _rank(m) > _LOCAL_MAX and m.place.country
+            and not _metonym(ctx.text, m)}
+
+
+def _locate(ctx: _Context, i: int, near: int) -> tuple[list[Mention], str | None]:
     """Places of sentence ``i`` and the precision used (see the module docstring)."""
-    own = _choose(text, by_sentence[i], syria, local_only=True, near=near)
-    if own:
-        return own, "sentence"
-    # the nearest sentence of the paragraph that names a place (earlier ones first: news
-    # writing names the scene, then tells what happened there)
-    para = paragraphs[sentences[i].paragraph]
-    order = [j for j in reversed(para) if j < i] + [j for j in para if j > i]
-    for j in order:
-        found = _choose(text, by_sentence[j], syria, local_only=True)
+    text, sentences = ctx.text, ctx.sentences
+    allowed = _allowed_countries(ctx, i)
+
+    def ok(found: list[Mention]) -> list[Mention]:
+        return [m for m in found if not allowed or m.place.country in allowed]
+
+    # the nearest earlier sentence of the paragraph that names a place: news writing names
+    # the scene, then tells what happened there
+    para = ctx.paragraphs[sentences[i].paragraph]
+    for j in [j for j in reversed(para) if j < i]:
+        found = ok(_choose(text, ctx.by_sentence[j], ctx.syria, local_only=True))
         if found:
             return found, "paragraph"
-    for j in range(i - 1, max(-1, i - 1 - _CONTEXT_SENTENCES), -1):
-        if sentences[j].boilerplate or sentences[j].paragraph == sentences[i].paragraph:
+    # earlier paragraphs: places named often and recently (the article's subject, or the
+    # scene just described)
+    scores: dict[str, tuple[float, int, Mention]] = {}
+    steps = 0
+    for j in range(i - 1, -1, -1):
+        if sentences[j].paragraph == sentences[i].paragraph or sentences[j].boilerplate:
             continue
-        found = _choose(text, by_sentence[j], syria, local_only=True)
+        steps += 1
+        if steps > _CONTEXT_SENTENCES:
+            break
+        for m in ok(_choose(text, ctx.by_sentence[j], ctx.syria, local_only=True)):
+            score = ctx.counts.get(m.place.id, 1) + 2.0 / steps
+            if m.place.id not in scores or scores[m.place.id][0] < score:
+                scores[m.place.id] = (score, -_rank(m), m)
+    if scores:
+        best = max(scores.values(), key=lambda v: (v[0], v[1]))
+        return [best[2]], "article"
+    for j in [j for j in para if j > i]:
+        found = ok(_choose(text, ctx.by_sentence[j], ctx.syria, local_only=True))
         if found:
-            return found, "article"
-    area = _choose(text, by_sentence[i], syria, local_only=False, near=near)
+            return found[:1], "paragraph"
+    area = _choose(text, ctx.by_sentence[i], ctx.syria, local_only=False, near=near)
     return (area[:1], "sentence") if area else ([], None)
 
 
-def _date_for(sentences: list[Sentence], i: int, published: str | None) -> tuple[str | None, str | None]:
-    """Date of sentence ``i``: its own, a preceding sentence's in the paragraph, or publication."""
-    d, p = dates.resolve_date(sentences[i].text, published)
-    if d:
-        return d, p
+def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, triggers: list,
+              published: str | None) -> tuple[str | None, str | None]:
+    """Date of an event: from its clause, else its sentence, else context (module docstring).
+
+    Within the sentence a date counts when it stands in the trigger's comma-separated
+    segment or in a segment that reports nothing else ("On Feb. 3, shelling ..."); a date
+    in a segment with its own trigger ("towns the army had captured in 2020") is another
+    event's.
+    """
+    sent = sentences[i].text
+    cuts = [0] + [m.end() for m in _SEGMENT_CUT.finditer(sent)] + [len(sent) + 1]
+
+    def segment(pos: int) -> int:
+        return max(k for k, c in enumerate(cuts) if c <= pos)
+
+    own = segment(trig.start)
+    busy = {segment(t.start) for t in triggers} - {own}
+    exprs = [e for e in dates.find_dates(sent, published) if e.date and not e.background]
+    in_clause = [e for e in exprs if span[0] <= e.start < span[1]] or exprs
+    usable = [e for e in in_clause if segment(e.start) == own] or \
+             [e for e in in_clause if segment(e.start) not in busy]
+    if usable:
+        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+        best = min(usable, key=lambda e: (rank.get(e.precision or "", 9), not e.absolute, e.start))
+        return best.date, best.precision
     for j in (i - 1, i - 2):
         if j >= 0 and sentences[j].paragraph == sentences[i].paragraph and not sentences[j].boilerplate:
             d, p = dates.resolve_date(sentences[j].text, published)

@@ -55,7 +55,13 @@ _RULES: list[tuple[str, str, str]] = [
      r"\b(?:bombed|bombing|bombings) by (?:the )?(?:jets|warplanes|aircraft|Russian|Israeli|coalition)\b|"
      r"\b(?:Israeli|Russian|coalition|US|U\.S\.|American|Turkish) (?:\w+ )?strikes?\b|"
      r"\bstrikes? (?:by|from) (?:Israeli|Russian|coalition|US|U\.S\.|American|Turkish)\b|"
-     r"\bunmanned aerial\b|\bUAVs?\b"),
+     r"\bunmanned aerial\b|\bUAVs?\b|"
+     r"\b(?:the|its|their|these|new|further|repeated|heavy|deadly|overnight|retaliatory) (?:air )?strikes?\b|"
+     r"\bstrikes? (?:on|against)\b"),
+    (REMOTE, "Shelling/artillery/missile attack",
+     r"\b(?:was|were|been|being) (?:hit|struck|shelled|bombed)\b|"
+     r"\b(?:drones?|missiles?|rockets?|shells?|blasts?|explosions?|bombs?|strikes?) (?:hit|struck|slammed|landed|"
+     r"fell)\b"),
     (REMOTE, "Shelling/artillery/missile attack",
      r"\bshell(?:ing|ed|s)\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b(?![- ](?:defen[cs]e|systems?|shield))|\bbombard(?:ment|ed|ing)\b|"
      r"\bhowitzers?\b|\bbombings? by\b|\bbombed\b|\bpounded\b|\bstruck (?:\w+ ){0,3}?(?:targets|"
@@ -66,14 +72,25 @@ _RULES: list[tuple[str, str, str]] = [
      r"\bgain(?:ed|s)? control\b|\bretook\b|\bretaken\b|\bregain(?:ed|s)?\b|\bliberat(?:ed|es|ing|ion)\b|"
      r"\boverr?an\b|\boverrun\b|\bstorm(?:ed|s)\b|\bfell to\b|\bfall of\b|\brecapture\b|\bcapture of\b|"
      r"\bdrove (?:\w+ ){1,4}?out\b|\bdrove out\b|\bexpelled\b|\bpushed (?:\w+ ){0,3}?out\b|"
-     r"\badvanc(?:ed|es|ing) (?:into|on|towards?)\b|\badvances on\b|\bbreached\b|\btook over\b"),
+     r"\badvanc(?:ed|es|ing) (?:into|on|towards?)\b|\badvances on\b|\bbreached\b|\btook over\b|"
+     r"\btook (?=[A-Z]|the (?:town|city|village|base|airport|district|hill|area|centre|center|neighbou?rhoods?|"
+     r"crossing|dam|camp|countryside|enclave|region)|(?:control|most|much|all|parts?) of)|"
+     r"\b(?:had|has|have|was|were|been|being) taken\b|\bcontroll?ed (?:most|much|all|parts?|large parts) of\b|"
+     r"(?<!shells )(?<!rockets )(?<!mortars )(?<!missiles )(?<!bombs )(?<!prices )\bfell\b(?! (?:short|silent|apart|"
+     r"ill|asleep|sharply|by|back|on|in love))|\bfell on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+     r"\b(?:troops|forces|fighters|army|rebels|insurgents|militants|soldiers|units) (?:\w+ ){0,2}?entered\b|"
+     r"\bpush(?:ed|ing)? (?:back )?(?:into|deeper)\b|\bswept (?:into|through)\b|\bsweep into\b"),
     (BATTLES, "Armed clash",
      r"\bclash(?:ed|es|ing)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattl(?:es?|ed|ing)\b|\bambush(?:ed|es)?\b|"
      r"\boffensive\b|\bassault(?:ed|s)?\b|\bfirefights?\b|\bgun ?(?:fire|battles?)\b|\bexchang\w+ (?:of )?fire\b|"
      r"\breturn(?:ed)? fire\b|\bopen(?:ed)? fire\b|\bcame under (?:\w+ ){0,2}?(?:fire|attack)\b|"
      r"\bskirmish(?:es)?\b|\bhostilities\b|\bcounter-?attack(?:ed|s)?\b|\bsnipers?\b|\battack(?:ed|s|ing)?\b|"
      r"\binfiltrat(?:ed|ion)\b|\braid(?:ed|s)?\b|\bcombat\b|\bengaged\b|\bfired (?:on|at|upon)\b|"
-     r"\bsmall arms fire\b|\btargeting\b|\btargeted\b|\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bslain\b"),
+     r"\bsmall arms fire\b|\btargeting\b|\btargeted\b|\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bslain\b|"
+     r"\boffensives\b|\bcounter-?offensive\b|\bbroke through\b|\bbreakthrough\b|\bencircl(?:ed|ing|ement)\b|"
+     r"\bbesieg(?:ed|ing)\b|\bsiege\b|\brepel(?:led|s)?\b|\brepuls(?:ed|es)\b|\bpush(?:ed)? back\b|"
+     r"\bincursions?\b|\bground (?:offensive|operation|assault|push|incursion)\b|\bwarfare\b|"
+     r"\badvanc(?:ed|ing)\b|\bfighting\b|\bmilitary (?:campaign|operation)\b"),
     # --- Violence against civilians ---------------------------------------------------------------
     (VAC, "Abduction/forced disappearance",
      r"\bkidnap(?:ped|ping|s)?\b|\babduct(?:ed|ion|s|ing)?\b|\bforcibly disappeared\b|"
@@ -137,7 +154,7 @@ _MODAL = re.compile(
     r"going to|plans? to|planned|planning|threat(?:en(?:s|ed|ing)?)?|vow(?:s|ed|ing)?|pledg\w+|promis\w+|"
     r"intends?|intention|aim(?:s|ed|ing)? (?:to|at)|seek(?:s|ing)? to|wants? to|want|prepar(?:es|ed|ing) (?:to|for)|"
     r"ready|poised|expected|likely|set to|about to|in order to|prevent(?:ed|ing)?|avoid(?:ed|ing)?|if|unless|"
-    r"whether|possible|possibility|potential|fears?|feared|risk|calls? for|called for|demand(?:s|ed|ing)?|"
+    r"whether|possible|possibility|potential|fears?|feared|fearing|risk|calls? for|called for|demand(?:s|ed|ing)?|"
     r"warn(?:s|ed|ing)? (?:of|against)|against any|no|not|never|denied|deny|denies|without|"
     r"rather than|instead of|halt|stop|end to|ending|future|upcoming|new round|amid|"
     r"(?:wa|i)s (?:being )?(?:planned|prepared|considered))\b", _I)
@@ -217,8 +234,69 @@ def _victims_armed(sentence: str, trig: Trigger) -> bool | None:
     return None
 
 
+_AIR = re.compile(r"\b(?:jets?|warplanes?|war ?planes?|aircraft|planes?|helicopters?|gunships?|drones?|UAVs?|"
+                  r"air ?(?:strikes?|raids?|force|power|attacks?|campaign)|aerial|air-launched)\b", _I)
+_ARTILLERY = re.compile(r"\b(?:artillery|shell(?:s|ing|ed)?|mortars?|rockets?|missiles?(?![- ](?:defen[cs]e|"
+                        r"systems?))|howitzers?|cannons?|tank fire)\b", _I)
+_SUICIDE = re.compile(r"\bsuicide\b|\bblew (?:himself|herself|themselves) up\b", _I)
+_IED = re.compile(r"\b(?:car|truck|motorcycle|motorbike|roadside|parcel) ?bombs?\b|\bIEDs?\b|\bimprovised explosive\b|"
+                  r"\blandmines?\b|\bexplosive device\b|\bbooby[- ]trap\w*\b", _I)
+_HIT_VERB = re.compile(r"^(?:attack\w*|raid\w*|strik\w+|struck|hit|bomb\w*|pound\w*|target\w*|kill\w*)$", _I)
+_WEAK_BATTLE = re.compile(r"kill\w*|dead|died|slain|attack\w*|target\w*|raid\w*", _I)
+_SECONDARY_SD = ("Agreement", "Arrests", "Non-violent transfer of territory", "Headquarters or base established")
+
+
+def _remote_subtype(sentence: str, default: str) -> str:
+    """The weapon a sentence names decides the remote-violence sub-event type."""
+    if _SUICIDE.search(sentence):
+        return "Suicide bomb"
+    if _IED.search(sentence):
+        return "Remote explosive/landmine/IED"
+    if _AIR.search(sentence):
+        return "Air/drone strike"
+    if _ARTILLERY.search(sentence):
+        return "Shelling/artillery/missile attack"
+    return default
+
+
+def classify_all(sentence: str, triggers: list[Trigger],
+                 actors: list[ActorMention]) -> list[tuple[str, str, Trigger]]:
+    """Every ACLED ``(event_type, sub_event_type, trigger)`` a sentence reports, main one first.
+
+    The main type follows ACLED's precedence (module docstring). A sentence also
+    reports a battle when it names fighting or a capture besides a strike, and a
+    strategic development when it names an agreement, arrests, a withdrawal or
+    a new base besides violence.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence (context for victims, weapons and who took ground).
+    triggers : list of Trigger
+        The triggers to use (all of the sentence's, or those of one clause).
+    actors : list of ActorMention
+        The actors named in the sentence.
+    """
+    main = _classify(sentence, triggers, actors)
+    if main is None:
+        return []
+    out = [main]
+    if main[0] == REMOTE:
+        strong = [t for t in triggers if t.event_type == BATTLES and not _WEAK_BATTLE.fullmatch(t.text)
+                  and not _HIT_VERB.match(t.text)]
+        if strong:
+            t = strong[0]
+            sub = _territory_subtype(sentence, t, actors) if t.sub_event_type == "territory" else "Armed clash"
+            out.append((BATTLES, sub, t))
+    if main[0] != STRATEGIC:
+        sd = [t for t in triggers if t.event_type == STRATEGIC and t.sub_event_type in _SECONDARY_SD]
+        if sd:
+            out.append((STRATEGIC, sd[0].sub_event_type, sd[0]))
+    return out
+
+
 def classify(sentence: str, actors: list[ActorMention]) -> tuple[str, str, Trigger] | None:
-    """The ACLED ``(event_type, sub_event_type, trigger)`` of a sentence, or ``None``.
+    """The main ACLED ``(event_type, sub_event_type, trigger)`` of a sentence, or ``None``.
 
     Parameters
     ----------
@@ -227,7 +305,11 @@ def classify(sentence: str, actors: list[ActorMention]) -> tuple[str, str, Trigg
     actors : list of ActorMention
         The actors named in it (from :func:`geo.actors.actor_mentions`).
     """
-    triggers = find_triggers(sentence)
+    return _classify(sentence, find_triggers(sentence), actors)
+
+
+def _classify(sentence: str, triggers: list[Trigger],
+              actors: list[ActorMention]) -> tuple[str, str, Trigger] | None:
     if not triggers:
         return None
     names = [a.actor for a in actors]
@@ -242,26 +324,31 @@ def classify(sentence: str, actors: list[ActorMention]) -> tuple[str, str, Trigg
         if disrupted and all(0 <= r.start - disrupted[0].end <= 50 for r in by_type[REMOTE]):
             d = disrupted[0]  # "defused an explosive device", "intercepted two missiles"
             return STRATEGIC, d.sub_event_type, d
-        return REMOTE, t.sub_event_type, t
-    if PROTESTS in by_type or "Protesters" in names:
-        protest = by_type.get(PROTESTS, [None])[0]
-        if protest is not None:
-            if re.search(r"\b(?:killed|shot|opened fire|live (?:fire|ammunition)|fired (?:on|at))\b", sentence, _I):
-                return PROTESTS, "Excessive force against protesters", protest
-            if RIOTS in by_type:
-                t = by_type[RIOTS][0]
-                return RIOTS, t.sub_event_type, t
-            if re.search(r"\b(?:dispers\w+|tear ?gas|water cannons?|arrest\w*|detain\w*|beat(?:en)?|"
-                         r"broke up|intervened|cracked down|crackdown)\b", sentence, _I):
-                return PROTESTS, "Protest with intervention", protest
-            return PROTESTS, "Peaceful protest", protest
+        return REMOTE, _remote_subtype(sentence, t.sub_event_type), t
+    # "jets joined in striking the town", "raids by helicopters": a strike verb with an air or
+    # artillery weapon named in the sentence is remote violence
+    hits = [t for t in by_type.get(BATTLES, []) if _HIT_VERB.match(t.text)]
+    if hits and (_AIR.search(sentence) or _ARTILLERY.search(sentence)) and not by_type.get(PROTESTS):
+        t = hits[0]
+        return REMOTE, _remote_subtype(sentence, "Shelling/artillery/missile attack"), t
+    if PROTESTS in by_type:
+        protest = by_type[PROTESTS][0]
+        if re.search(r"\b(?:killed|shot|opened fire|live (?:fire|ammunition)|fired (?:on|at))\b", sentence, _I):
+            return PROTESTS, "Excessive force against protesters", protest
+        if RIOTS in by_type:
+            t = by_type[RIOTS][0]
+            return RIOTS, t.sub_event_type, t
+        if re.search(r"\b(?:dispers\w+|tear ?gas|water cannons?|arrest\w*|detain\w*|beat(?:en)?|"
+                     r"broke up|intervened|cracked down|crackdown)\b", sentence, _I):
+            return PROTESTS, "Protest with intervention", protest
+        return PROTESTS, "Peaceful protest", protest
     if BATTLES in by_type:
         terr = [t for t in by_type[BATTLES] if t.sub_event_type == "territory"]
         clash = [t for t in by_type[BATTLES] if t.sub_event_type != "territory"]
         if terr:
             t = terr[0]
             return BATTLES, _territory_subtype(sentence, t, actors), t
-        strong = [t for t in clash if not re.fullmatch(r"kill\w*|dead|died|slain|attack\w*|target\w*", t.text, _I)]
+        strong = [t for t in clash if not _WEAK_BATTLE.fullmatch(t.text)]
         if strong:
             return BATTLES, "Armed clash", strong[0]
         t = clash[0]
