@@ -22,6 +22,7 @@ from streamlit_folium import st_folium
 
 from geo import basemap, home, mapview
 from geo.errors import GeoError, InputError
+from geo.eventlayer import to_geojson
 from geo.events import to_frame
 from geo.filters import EventFilter, apply, counts, date_bounds, options
 from geo.gazetteer import load_gazetteer, save_user_place, slug, user_places_path
@@ -39,7 +40,7 @@ logger = logging.getLogger(__name__)
 st.set_page_config(page_title="Syria conflict map", page_icon=":world_map:", layout="wide")
 mapview.use_local_assets("/app/static")
 
-TABS = ["Events", "Timeline", "Reader", "Review places", "Add articles", "Export"]
+TABS = ["Timeline", "Events", "Reader", "Review places", "Add articles", "Export"]
 TABLE_COLUMNS = ["date", "event_type", "sub_event_type", "actors", "place", "admin1", "fatalities",
                  "quote", "article", "date_precision", "place_precision", "lat", "lon"]
 FIRST_DAY, LAST_DAY = dt.date(2011, 3, 15), dt.date.today()
@@ -71,7 +72,7 @@ def gazetteer():
 
 @st.cache_resource
 def get_basemap() -> dict:
-    return basemap.layers()
+    return mapview.prepare_basemap(basemap.layers())
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
@@ -82,6 +83,11 @@ def load_events(where: str, version: int) -> pd.DataFrame:
 @st.cache_data(max_entries=64, show_spinner=False)
 def filtered(where: str, version: int, spec: EventFilter) -> pd.DataFrame:
     return apply(load_events(where, version), spec)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def markers(where: str, version: int, spec: EventFilter) -> dict:
+    return to_geojson(filtered(where, version, spec))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -182,46 +188,51 @@ m4.metric("Zones as of", as_of.isoformat())
 
 # ------------------------------------------------------------------- map
 fmap = mapview.base_map(get_basemap(), online_tiles=tiles)
-layers = [mapview.events_layer(shown), *mapview.zone_layers(zones, as_of.isoformat())]
+layers = [mapview.events_layer(markers(where, version, spec)),
+          *mapview.zone_layers(zones, as_of.isoformat())]
 st_folium(fmap, key="map", feature_group_to_add=layers, layer_control=folium.LayerControl(collapsed=True),
           returned_objects=[], use_container_width=True, height=580)
 
 # ------------------------------------------------------------------ tabs
-tab_events, tab_time, tab_reader, tab_review, tab_add, tab_export = st.tabs(
+tab_time, tab_events, tab_reader, tab_review, tab_add, tab_export = st.tabs(
     TABS, key="tab", bind="query-params")
 
 with tab_events:
-    cols = [c for c in TABLE_COLUMNS if c in shown.columns]
-    st.dataframe(pd.DataFrame(shown[cols]), hide_index=True, width="stretch",
-                 column_config={"quote": st.column_config.TextColumn(width="large")})
-    st.download_button("Download these events (CSV)", pd.DataFrame(shown[cols]).to_csv(index=False),
-                       file_name=f"events_{start}_{end}.csv", mime="text/csv")
+    if tab_events.open:  # lazy: only the open tab's content runs and is sent
+        cols = [c for c in TABLE_COLUMNS if c in shown.columns]
+        st.dataframe(pd.DataFrame(shown[cols]), hide_index=True, width="stretch",
+                     column_config={"quote": st.column_config.TextColumn(width="large")})
+        st.download_button("Download these events (CSV)", pd.DataFrame(shown[cols]).to_csv(index=False),
+                           file_name=f"events_{start}_{end}.csv", mime="text/csv")
 
 with tab_time:
-    weekly = weekly_counts(shown)
-    if weekly.empty:
-        st.info("No dated events match the filters.")
-    else:
-        st.bar_chart(weekly, color=[EVENT_COLORS.get(c, "#777777") for c in weekly.columns],
-                     x_label="week", y_label="events")
+    if tab_time.open:  # lazy: only the open tab's content runs and is sent
+        weekly = weekly_counts(shown)
+        if weekly.empty:
+            st.info("No dated events match the filters.")
+        else:
+            st.bar_chart(weekly, color=[EVENT_COLORS.get(c, "#777777") for c in weekly.columns],
+                         x_label="week", y_label="events")
 
 with tab_reader:
-    articles = {a.path: a for a in store.articles()}
-    if not articles:
-        st.info("No articles yet: add some in the 'Add articles' tab.")
-    else:
-        path = st.selectbox("Article", list(articles), key="article", bind="query-params",
-                            format_func=lambda p: f"{Path(p).name} - {articles[p].title[:80]}")
-        art = articles[path]
-        st.caption(f"{art.outlet or 'unknown outlet'} - published {art.published or 'date unknown'} - {path}")
-        st.html(STYLE + highlight(art.text, store.mentions(path)))
-        own = load_events(where, version)
-        own = own[own["article"] == path] if len(own) else own
-        st.subheader(f"{len(own)} event(s) from this article")
-        st.dataframe(pd.DataFrame(own[[c for c in TABLE_COLUMNS if c in own.columns]]), hide_index=True)
-        if st.button("Remove this article from the store", key="remove"):
-            store.remove(path)
-            st.rerun()
+    if tab_reader.open:  # lazy: only the open tab's content runs and is sent
+        articles = {a.path: a for a in store.articles()}
+        if not articles:
+            st.info("No articles yet: add some in the 'Add articles' tab.")
+        else:
+            path = st.selectbox("Article", list(articles), key="article", bind="query-params",
+                                format_func=lambda p: f"{Path(p).name} - {articles[p].title[:80]}")
+            art = articles[path]
+            st.caption(f"{art.outlet or 'unknown outlet'} - published {art.published or 'date unknown'}"
+                       f" - {path}")
+            st.html(STYLE + highlight(art.text, store.mentions(path)))
+            own = load_events(where, version)
+            own = own[own["article"] == path] if len(own) else own
+            st.subheader(f"{len(own)} event(s) from this article")
+            st.dataframe(pd.DataFrame(own[[c for c in TABLE_COLUMNS if c in own.columns]]), hide_index=True)
+            if st.button("Remove this article from the store", key="remove"):
+                store.remove(path)
+                st.rerun()
 
 
 def _choose(name: str, place: Place, scope: str) -> None:
@@ -234,92 +245,94 @@ def _choose(name: str, place: Place, scope: str) -> None:
 
 
 with tab_review:
-    if msg := st.session_state.pop("review_msg", None):
-        st.success(msg)
-    texts = {a.path: a.text for a in store.articles()}
-    items = review_items(store.mention_frame(), texts)
-    if items.empty:
-        st.info("Every place name was found with good confidence.")
-    else:
-        st.caption(f"{len(items)} name(s) not found or uncertain. Pick the right place, or add it.")
-        st.dataframe(items[["text", "status", "current", "confidence", "count", "article", "context"]],
-                     hide_index=True, width="stretch")
-        labels = [f"{r.text} - {Path(r.article).name}" for r in items.itertuples()]
-        pick = st.selectbox("Name to resolve", range(len(items)), format_func=lambda i: labels[i],
-                            key="rv_pick")
-        item = items.iloc[pick]
-        st.text(f"... {item['context']} ...")
-        scope_all = st.radio("Apply to", ["this article", "every article"], horizontal=True,
-                             key="rv_scope") == "every article"
-        scope = ALL_ARTICLES if scope_all else item["article"]
-        gaz = gazetteer()
-        query = st.text_input("Look up the gazetteer as", value=item["text"], key=f"rv_q_{pick}")
-        candidates = gaz.lookup(query) if query.strip() else []
-        if candidates:
-            cand = st.selectbox(
-                "Candidates", candidates, key=f"rv_c_{pick}",
-                format_func=lambda p: f"{p.name} ({p.kind}, {p.admin1 or p.country}) {p.lat:.3f}, {p.lon:.3f}"
-                                      f" [{p.id}]")
-            st.button("Use this place", key="rv_use", on_click=_choose, args=(item["text"], cand, scope))
+    if tab_review.open:  # lazy: only the open tab's content runs and is sent
+        if msg := st.session_state.pop("review_msg", None):
+            st.success(msg)
+        texts = {a.path: a.text for a in store.articles()}
+        items = review_items(store.mention_frame(), texts)
+        if items.empty:
+            st.info("Every place name was found with good confidence.")
         else:
-            st.warning(f"No gazetteer entry for '{query}'. Add the place below.")
-        with st.form("add_place"):
-            st.markdown("**Add a place to your gazetteer**")
-            name = st.text_input("Name", value=item["text"])
-            a1, a2 = st.columns(2)
-            lat = a1.number_input("Latitude", value=35.0, min_value=-90.0, max_value=90.0, format="%.5f")
-            lon = a2.number_input("Longitude", value=38.0, min_value=-180.0, max_value=180.0, format="%.5f")
-            kind = st.selectbox("Kind", PLACE_KINDS, index=PLACE_KINDS.index("village"))
-            admin1 = st.text_input("Governorate", value="")
-            if st.form_submit_button("Save place and use it"):
-                place = Place(id=f"user:{slug(name)}", name=name.strip(), lat=lat, lon=lon, kind=kind,
-                              country="SY", admin1=admin1.strip(), source="analyst")
-                try:
-                    save_user_place(place)
-                except GeoError as err:
-                    st.error(f"Not saved: {err}")
-                else:
-                    get_gazetteer.clear()
-                    _choose(item["text"], place, scope)
-                    st.rerun()
+            st.caption(f"{len(items)} name(s) not found or uncertain. Pick the right place, or add it.")
+            st.dataframe(items[["text", "status", "current", "confidence", "count", "article", "context"]],
+                         hide_index=True, width="stretch")
+            labels = [f"{r.text} - {Path(r.article).name}" for r in items.itertuples()]
+            pick = st.selectbox("Name to resolve", range(len(items)), format_func=lambda i: labels[i],
+                                key="rv_pick")
+            item = items.iloc[pick]
+            st.text(f"... {item['context']} ...")
+            scope_all = st.radio("Apply to", ["this article", "every article"], horizontal=True,
+                                 key="rv_scope") == "every article"
+            scope = ALL_ARTICLES if scope_all else item["article"]
+            gaz = gazetteer()
+            query = st.text_input("Look up the gazetteer as", value=item["text"], key=f"rv_q_{pick}")
+            candidates = gaz.lookup(query) if query.strip() else []
+            if candidates:
+                cand = st.selectbox(
+                    "Candidates", candidates, key=f"rv_c_{pick}",
+                    format_func=lambda p: f"{p.name} ({p.kind}, {p.admin1 or p.country}) "
+                                          f"{p.lat:.3f}, {p.lon:.3f} [{p.id}]")
+                st.button("Use this place", key="rv_use", on_click=_choose, args=(item["text"], cand, scope))
+            else:
+                st.warning(f"No gazetteer entry for '{query}'. Add the place below.")
+            with st.form("add_place"):
+                st.markdown("**Add a place to your gazetteer**")
+                name = st.text_input("Name", value=item["text"])
+                a1, a2 = st.columns(2)
+                lat = a1.number_input("Latitude", value=35.0, min_value=29.0, max_value=41.0, format="%.5f")
+                lon = a2.number_input("Longitude", value=38.0, min_value=32.0, max_value=46.0, format="%.5f")
+                kind = st.selectbox("Kind", PLACE_KINDS, index=PLACE_KINDS.index("village"))
+                admin1 = st.text_input("Governorate", value="")
+                if st.form_submit_button("Save place and use it"):
+                    place = Place(id=f"user:{slug(name)}", name=name.strip(), lat=lat, lon=lon, kind=kind,
+                                  country="SY", admin1=admin1.strip(), source="analyst")
+                    try:
+                        save_user_place(place)
+                    except GeoError as err:
+                        st.error(f"Not saved: {err}")
+                    else:
+                        get_gazetteer.clear()
+                        _choose(item["text"], place, scope)
+                        st.rerun()
 
 with tab_add:
-    st.markdown("Upload articles (.txt, .md, .html) or paste text. Everything is kept in "
-                f"`{store.path}`.")
-    files = st.file_uploader("Articles", type=["txt", "md", "html", "htm"], accept_multiple_files=True,
-                             key="upload")
-    if files and st.button("Read the uploaded files", key="read_uploads"):
-        for f in files:
+    if tab_add.open:  # lazy: only the open tab's content runs and is sent
+        st.markdown("Upload articles (.txt, .md, .html) or paste text. Everything is kept in "
+                    f"`{store.path}`.")
+        files = st.file_uploader("Articles", type=["txt", "md", "html", "htm"], accept_multiple_files=True,
+                                 key="upload")
+        if files and st.button("Read the uploaded files", key="read_uploads"):
+            for f in files:
+                try:
+                    ex = ingest_upload(f.name, f.getvalue(), gazetteer(), store)
+                except (InputError, OSError) as err:
+                    st.error(f"{f.name}: {err}" if f.name not in str(err) else str(err))
+                else:
+                    st.success(f"{f.name}: {len(ex.mentions)} place names, {len(ex.events)} events")
+        pasted = st.text_area("Or paste an article", height=180, key="paste")
+        title = st.text_input("Name for the pasted article (optional)", key="paste_name")
+        if st.button("Read the pasted text", key="read_paste"):
             try:
-                ex = ingest_upload(f.name, f.getvalue(), gazetteer(), store)
+                name = f"{slug(title)}.txt" if title.strip() else None
+                ex = ingest_text(pasted, gazetteer(), store, name=name)
             except (InputError, OSError) as err:
-                st.error(f"{f.name}: {err}" if f.name not in str(err) else str(err))
+                st.error(str(err))
             else:
-                st.success(f"{f.name}: {len(ex.mentions)} place names, {len(ex.events)} events")
-    pasted = st.text_area("Or paste an article", height=180, key="paste")
-    title = st.text_input("Name for the pasted article (optional)", key="paste_name")
-    if st.button("Read the pasted text", key="read_paste"):
-        try:
-            name = f"{slug(title)}.txt" if title.strip() else None
-            ex = ingest_text(pasted, gazetteer(), store, name=name)
-        except (InputError, OSError) as err:
-            st.error(str(err))
-        else:
-            st.success(f"{ex.article.path}: {len(ex.mentions)} place names, {len(ex.events)} events")
-    zfile = st.file_uploader("Your own control zones (GeoJSON)", type=["geojson", "json"], key="zones_up")
-    if zfile is not None and st.button("Use these zones", key="use_zones"):
-        target = _user_zones_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".part")
-        tmp.write_bytes(zfile.getvalue())
-        try:
-            load_user_zones(tmp)
-        except (GeoError, OSError) as err:
-            st.error(f"{zfile.name}: {err}")
-            tmp.unlink(missing_ok=True)
-        else:
-            tmp.replace(target)
-            st.success(f"{zfile.name}: your zones now take precedence on the dates they cover.")
+                st.success(f"{ex.article.path}: {len(ex.mentions)} place names, {len(ex.events)} events")
+        zfile = st.file_uploader("Your own control zones (GeoJSON)", type=["geojson", "json"], key="zones_up")
+        if zfile is not None and st.button("Use these zones", key="use_zones"):
+            target = _user_zones_path()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".part")
+            tmp.write_bytes(zfile.getvalue())
+            try:
+                load_user_zones(tmp)
+            except (GeoError, OSError) as err:
+                st.error(f"{zfile.name}: {err}")
+                tmp.unlink(missing_ok=True)
+            else:
+                tmp.replace(target)
+                st.success(f"{zfile.name}: your zones now take precedence on the dates they cover.")
 
 # ---- BEGIN EXPORT PANEL (owned by the EXPORT engineer; edit only inside this block) ----
 # Inputs ready here: `shown` (filtered events, GeoDataFrame), `zones` (GeoDataFrame for `as_of`),

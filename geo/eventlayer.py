@@ -20,9 +20,9 @@ import pandas as pd
 from geo.style import event_color
 
 #: How many reports one aggregated marker lists in its popup.
-MAX_ITEMS = 5
+MAX_ITEMS = 3
 #: Longest quote shown in a popup, in characters (the reader has the rest).
-MAX_QUOTE = 320
+MAX_QUOTE = 220
 #: Coordinates are rounded to this many decimals (~100 m) to decide "same place".
 PLACE_DECIMALS = 3
 
@@ -54,6 +54,12 @@ def _trim(text: str, limit: int = MAX_QUOTE) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+def _short_name(path: object) -> str:
+    """The file name of an article path (the popup has little room)."""
+    text = "" if _missing(path) else str(path)
+    return text.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
@@ -67,7 +73,7 @@ def _item(rec: dict) -> dict:
         "q": _esc(_trim(rec.get("quote") or "")),
         # quote(safe="") leaves only [A-Za-z0-9_.~%-]: safe inside an href
         "u": quote(str(rec.get("article") or ""), safe=""),
-        "s": _esc(rec.get("article") or ""),
+        "s": _esc(_short_name(rec.get("article"))),
     }
 
 
@@ -146,7 +152,8 @@ def to_geojson(events: pd.DataFrame) -> dict:
             span = row.last or "undated"
         feats.append({
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [float(row.lon), float(row.lat)]},
+            "geometry": {"type": "Point",
+                         "coordinates": [round(float(row.lon), 5), round(float(row.lat), 5)]},
             "properties": {
                 "t": _esc(row.event_type), "c": event_color(row.event_type),
                 "r": radius(fat or 0, row.count), "n": int(row.count), "f": fat,

@@ -79,7 +79,8 @@ def _markers(args: dict) -> int:
 
 def _zones_script(args: dict) -> str:
     """The part of the swapped layers after the events layer: control and agreement zones."""
-    return args["feature_group"].split("var feature_group_feature_group_1")[1]
+    fg = args["feature_group"]
+    return fg[fg.index("var feature_group_feature_group_1"):]
 
 
 def _zone_date(args: dict) -> str:
@@ -90,7 +91,9 @@ def _zone_date(args: dict) -> str:
 def seeded(tmp_path, monkeypatch) -> AppTest:
     monkeypatch.setenv("GEO_HOME", str(tmp_path))
     _seed(tmp_path)
-    return AppTest.from_file(APP, default_timeout=120)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["tab"] = "Events"  # the table tab (tabs are lazy: only the open one runs)
+    return at
 
 
 def test_starts_on_the_sample_corpus(tmp_path, monkeypatch) -> None:
@@ -188,6 +191,8 @@ def test_hostile_article_text_is_shown_as_text(seeded: AppTest) -> None:
     everything = json.dumps(args)
     assert "<img src=x" not in everything and "<script>alert(2)" not in everything
     assert "onerror" in args["feature_group"], "the quote is there, escaped"
+    at.query_params["tab"] = "Reader"
+    _run(at)
     at.selectbox(key="article").select("evil.html")
     _run(at)
     reader = [h.proto.body for h in at.get("html")]
@@ -197,6 +202,7 @@ def test_hostile_article_text_is_shown_as_text(seeded: AppTest) -> None:
 
 
 def test_pasting_an_empty_text_names_the_problem(seeded: AppTest) -> None:
+    seeded.query_params["tab"] = "Add articles"
     at = _run(seeded)
     [b for b in at.button if b.label == "Read the pasted text"][0].click()
     _run(at)
