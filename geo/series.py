@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -112,7 +113,7 @@ def iter_series(events: gpd.GeoDataFrame, zones_for: Callable[[str], gpd.GeoData
 def write_series(events: gpd.GeoDataFrame, zones_for: Callable[[str], gpd.GeoDataFrame],
                  options: ExportOptions, step_list: list[Step], out: str | Path, fmt: str,
                  render_one: Renderer, gif: bool = True) -> tuple[list[Path], Path | None]:
-    """Write one picture per step and (for PNG) an animated GIF of them.
+    """Write one picture per step and an animated GIF of them.
 
     Parameters
     ----------
@@ -128,8 +129,8 @@ def write_series(events: gpd.GeoDataFrame, zones_for: Callable[[str], gpd.GeoDat
         Base name: pictures get the step's date appended, the GIF takes the
         base name with ``.gif``.
     fmt
-        Format of the pictures (png, pdf, ...). The GIF is made from PNG
-        pictures only.
+        Format of the pictures (png, pdf, html). For other formats than
+        PNG each step is also drawn as a PNG for the GIF.
     render_one
         Writes one picture (static or browser renderer).
 
@@ -141,14 +142,20 @@ def write_series(events: gpd.GeoDataFrame, zones_for: Callable[[str], gpd.GeoDat
 
     out = check_writable(out)
     written: list[Path] = []
-    for step, chosen, zones, opts in iter_series(events, zones_for, options, step_list):
-        path = step_path(out, step)
-        render_one(chosen, zones, opts, path, fmt)
-        log.info("%s: %d events", path, len(chosen))
-        written.append(path)
-    gif_path = None
-    if gif and fmt == "png" and written:
-        gif_path = write_gif(written, out.with_suffix(".gif"))
+    frames: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="geo-series-") as tmp:
+        for step, chosen, zones, opts in iter_series(events, zones_for, options, step_list):
+            path = step_path(out, step)
+            render_one(chosen, zones, opts, path, fmt)
+            log.info("%s: %d events", path, len(chosen))
+            written.append(path)
+            if gif and fmt != "png":  # PDF or HTML pictures: the GIF needs a PNG of each step too
+                frame = Path(tmp) / f"{step.end}.png"
+                render_one(chosen, zones, opts, frame, "png")
+                frames.append(frame)
+        gif_path = None
+        if gif and written:
+            gif_path = write_gif(written if fmt == "png" else frames, out.with_suffix(".gif"))
     return written, gif_path
 
 

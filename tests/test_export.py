@@ -221,3 +221,12 @@ def test_fit_bbox_fills_the_frame_and_keeps_the_view():
     assert w < 36 and e > 38 and (s, n) == (33, 37)
     k = np.cos(np.radians(35))
     assert (e - w) * k / (n - s) == pytest.approx(16 / 9)
+
+
+def test_renders_an_empty_map(tmp_path):
+    from geo.events import to_frame
+
+    out = tmp_path / "empty.png"
+    render(to_frame([]), None, None, _opts(title="Nothing yet"), out)
+    with Image.open(out) as img:
+        assert img.size == (1920, 1080)

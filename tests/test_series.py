@@ -116,3 +116,18 @@ def test_cli_missing_folder_is_a_message_not_a_traceback(store_home, capsys):
 def test_cli_bad_options_exit_2(store_home, capsys, argv):
     assert main(["export", *argv, "--out", str(store_home / "m.png")]) == 2
     assert capsys.readouterr().err.startswith("error:")
+
+
+def test_pdf_series_still_gets_a_gif(tmp_path):
+    from geo.export import render
+
+    events = gpd.GeoDataFrame({"event_type": ["Battles"], "date": ["2019-10-02"]},
+                              geometry=[Point(40, 36.6)], crs="EPSG:4326")
+    opts = ExportOptions(size="400x300", bbox=(38, 35, 42, 37.5))
+    days = series.steps("2019-10-01", "2019-10-03", "day")
+    written, gif = series.write_series(events, lambda day: None, opts, days, tmp_path / "b.pdf", "pdf",
+                                       lambda ev, zn, o, path, fmt: render(ev, zn, {}, o, path, fmt))
+    assert [p.suffix for p in written] == [".pdf"] * 3
+    assert all(p.read_bytes().startswith(b"%PDF") for p in written)
+    with Image.open(gif) as img:
+        assert img.n_frames == 3
