@@ -90,9 +90,9 @@ def fold(s: str) -> str:
     str
         ASCII lower-case words separated by one space.
     """
+    s = _APOS_RE.sub("", s)  # first: NFKD would turn the acute accent into space + combining mark
     s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = _APOS_RE.sub("", s).lower()
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("ß", "ss").replace("đ", "d")
     return _NON_ALNUM.sub(" ", s).strip()
 
