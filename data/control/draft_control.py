@@ -40,6 +40,7 @@ from data.control.draft_history import (  # noqa: E402
     EUPHRATES,
     EXCLUDE,
     EXTRA,
+    JAZIRA,
     SOURCES,
     TOWNS,
     region_history,
@@ -155,8 +156,9 @@ def helper_anchors(outline, turkey_border) -> list[tuple[float, float, str]]:
         dx, dy = b.x - a.x, b.y - a.y
         norm = math.hypot(dx, dy)
         nx, ny = -dy / norm * 0.04, dx / norm * 0.04
-        out.append((round(a.y + ny, 3), round(a.x + nx, 3), "Euphrates, one bank"))
-        out.append((round(a.y - ny, 3), round(a.x - nx, 3), "Euphrates, other bank"))
+        for lat, lon in ((a.y + ny, a.x + nx), (a.y - ny, a.x - nx)):
+            side = "left" if JAZIRA.contains(Point(lon, lat)) else "right"
+            out.append((round(lat, 3), round(lon, 3), f"Euphrates {side} bank"))
     return out
 
 

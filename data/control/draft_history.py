@@ -241,6 +241,16 @@ TOWNS: dict[str, tuple[str, str, bool]] = {
     "cur:al-omar-oil-field": (_h("islamic_state", "2017-10-22 sdf"), "dez", False),
     "cur:jafra-oil-field": (_h("islamic_state", "~2017-10-30 sdf"), "dez", False),
     "gn:173927": (_h("islamic_state", "~2017-10-25 sdf"), "dez", False),
+    "cur:hatla": (_h("islamic_state", "~2017-09-22 government", "~2024-12-06 sdf"), "dez", False),
+    # added after the gazetteer grew: places the sketched regions would get wrong
+    "cur:sheikh-maqsoud": (_h("sdf"), "aleppo_2016", False),
+    "cur:ashrafiyeh": (_h("sdf"), "aleppo_2016", False),
+    "cur:ain-al-havr": (_h("government"), "idlib_2020", False),
+    "cur:beit-jinn": (_h("opposition", "~2018-01-01 government"), "damascus_pockets", False),
+    "cur:salma": (_h("opposition", "2016-01-12 government"), "latakia_2016", False),
+    "cur:sayqal-air-base": (_h("government"), "core", False),
+    "cur:deir-ballut": (_h("sdf", "~2018-03-08 turkey_sna"), "afrin", False),
+    "cur:qara-qozak-bridge": (_h("sdf", "~2024-12-10 contested"), "manbij", False),
 }
 
 #: Coordinate anchors that no gazetteer row marks: (lat, lon, name, history, source key, keep).
@@ -282,13 +292,15 @@ EXTRA: list[tuple[float, float, str, str, str, bool]] = [
 TANF = (33.50, 38.66)
 
 #: The Euphrates drawn between towns known to lie on each bank (Raqqa, Karamah,
-#: Kasrah, Khusham, Busayrah, Dhiban, Hajin, Susah on the left; Tabqa, Sabkhah,
-#: Maadan, Tibni, Deir ez-Zor, Muhasan, Mayadin, Abu Kamal on the right).
+#: Kasrah, Khusham, Busayrah, Dhiban, al-Kishkiyah, Abu Hamam, Hajin, Susah,
+#: Baghuz on the left; Tabqa, Sabkhah, Maadan, Tibni, Deir ez-Zor, Muhasan,
+#: Mayadin, al-Ashara, Subaykhan, Abu Kamal on the right).
 EUPHRATES = LineString([
     (38.00, 37.10), (38.01, 36.82), (38.10, 36.70), (38.22, 36.58), (38.20, 36.38), (38.27, 36.15),
     (38.45, 35.95), (38.56, 35.87), (38.75, 35.865), (39.01, 35.93), (39.27, 35.84), (39.60, 35.775),
-    (39.87, 35.59), (40.05, 35.40), (40.21, 35.32), (40.30, 35.27), (40.37, 35.19), (40.48, 35.02),
-    (40.60, 34.90), (40.84, 34.665), (40.94, 34.49), (40.96, 34.44), (41.00, 34.38), (41.20, 34.20),
+    (39.87, 35.59), (40.05, 35.40), (40.21, 35.32), (40.30, 35.27), (40.37, 35.19), (40.50, 35.00),
+    (40.58, 34.935), (40.605, 34.835), (40.70, 34.80), (40.84, 34.665), (40.93, 34.52), (40.915, 34.468),
+    (40.98, 34.445), (41.00, 34.38), (41.20, 34.20),
 ])
 
 #: Everything left (north and east) of the Euphrates: the Jazira.
@@ -327,6 +339,8 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _gov_2024(lat: float, lon: float) -> tuple[str, str, bool]:
     """Government ground and the day the November-December 2024 offensives reached it."""
+    if lon < 36.25:  # the coast and its mountains: no fighting, handed over with Damascus
+        return _h("government"), "core", False
     if lon < 37.6 and lat >= 35.6:
         return _h("government", "~2024-11-30 hts"), "offensive_2024", False
     if lon < 37.6 and lat >= 35.2:
