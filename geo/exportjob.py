@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import logging
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,9 +124,25 @@ def picture_bytes(events: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None,
         buf = io.BytesIO()
         render(events, zones, layers, options, buf, fmt)
         return buf.getvalue()
-    with tempfile.TemporaryDirectory(prefix="geo-export-") as tmp:
-        path = write_picture(events, zones, layers, options, Path(tmp) / f"map.{fmt}", fmt)
-        return path.read_bytes()
+    from geo.snapshot import browser_pictures
+
+    return browser_pictures(events, zones, layers, options, (fmt,))[fmt]
+
+
+def picture_set(events: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None,
+                layers: Mapping[str, gpd.GeoDataFrame] | None, options: ExportOptions,
+                formats: tuple[str, ...] = ("png", "pdf", "html")) -> dict[str, bytes]:
+    """Several formats of one picture (the browser renderer shares one Chromium session)."""
+    out: dict[str, bytes] = {}
+    shots = tuple(f for f in formats if f in ("png", "pdf"))
+    if options.renderer == "browser" and shots:
+        from geo.snapshot import browser_pictures
+
+        out.update(browser_pictures(events, zones, layers, options, shots))
+    for fmt in formats:
+        if fmt not in out:
+            out[fmt] = picture_bytes(events, zones, layers, options, fmt)
+    return {fmt: out[fmt] for fmt in formats}
 
 
 def data_bytes(events: gpd.GeoDataFrame, fmt: str) -> bytes:

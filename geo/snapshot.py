@@ -283,14 +283,68 @@ def _offline_only(route) -> None:
         route.abort()
 
 
-def render_browser(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None,
-                   layers: Mapping[str, gpd.GeoDataFrame] | None, options: ExportOptions,
-                   out: str | Path, fmt: str | None = None) -> Path:
-    """Screenshot (PNG) or print (PDF) of the interactive map in headless Chromium.
+def browser_pictures(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None,
+                     layers: Mapping[str, gpd.GeoDataFrame] | None, options: ExportOptions,
+                     formats: tuple[str, ...] = ("png",)) -> dict[str, bytes]:
+    """PNG screenshot and/or PDF print of the interactive map, from one Chromium session.
 
     The page is laid out in CSS inches at the page size and rendered at
     ``dpi / 96`` device pixels per CSS pixel, so a 1920x1080 picture at 150
-    dpi is 1229x691 CSS pixels at a scale of 1.5625.
+    dpi is 1229x691 CSS pixels at a scale of 1.5625. The PNG has exactly the
+    page's pixels and records its dpi.
+
+    Raises
+    ------
+    ExportError
+        A format other than png/pdf, Chromium missing or failing.
+    """
+    bad = [f for f in formats if f not in ("png", "pdf")]
+    if bad:
+        raise ExportError(f"the browser renderer writes png or pdf, got {bad[0]!r}")
+    if not Path(CHROMIUM).exists():
+        raise ExportError(f"the browser renderer needs Chromium at {CHROMIUM} "
+                          "(apt-get install chromium); use the static renderer instead")
+    page_size = options.page()
+    css_w, css_h = round(page_size.width_in * CSS_DPI), round(page_size.height_in * CSS_DPI)
+    page_html = standalone_html(events, zones, layers, options, picture=True)
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="geo-export-") as tmp:
+        src = Path(tmp) / "map.html"
+        src.write_text(page_html, encoding="utf-8")
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    page = browser.new_page(viewport={"width": css_w, "height": css_h},
+                                            device_scale_factor=page_size.width_px / css_w)
+                    page.route("**/*", _offline_only)
+                    page.goto(src.as_uri(), wait_until="load")
+                    page.wait_for_selector(".leaflet-container .leaflet-overlay-pane svg", state="attached",
+                                           timeout=15000)
+                    # two frames: Leaflet redraws vectors on the frame after fitBounds
+                    page.evaluate(_TWO_FRAMES)
+                    page.evaluate(_DECLUTTER)
+                    if "png" in formats:
+                        out["png"] = _exact_png(page.screenshot(type="png"), page_size)
+                    if "pdf" in formats:
+                        page.emulate_media(media="screen")
+                        out["pdf"] = page.pdf(width=f"{css_w}px", height=f"{css_h}px", print_background=True,
+                                              page_ranges="1",
+                                              margin={"top": "0", "right": "0", "bottom": "0", "left": "0"})
+                finally:
+                    browser.close()
+        except PlaywrightError as err:
+            raise ExportError(f"browser renderer failed: {str(err).splitlines()[0]}") from err
+    return out
+
+
+def render_browser(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None,
+                   layers: Mapping[str, gpd.GeoDataFrame] | None, options: ExportOptions,
+                   out: str | Path, fmt: str | None = None) -> Path:
+    """Write the browser picture (PNG or PDF, see :func:`browser_pictures`) to ``out``.
 
     Raises
     ------
@@ -300,53 +354,17 @@ def render_browser(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | No
     from geo.export import check_writable, infer_format
 
     fmt = infer_format(out, fmt)
-    if fmt not in ("png", "pdf"):
-        raise ExportError(f"{out}: the browser renderer writes png or pdf, got {fmt!r}")
     out = check_writable(out)
-    if not Path(CHROMIUM).exists():
-        raise ExportError(f"the browser renderer needs Chromium at {CHROMIUM} "
-                          "(apt-get install chromium); use --renderer static instead")
-    page_size = options.page()
-    css_w, css_h = round(page_size.width_in * CSS_DPI), round(page_size.height_in * CSS_DPI)
-    scale = page_size.width_px / css_w
-    page_html = standalone_html(events, zones, layers, options, picture=True)
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory(prefix="geo-export-") as tmp:
-        src = Path(tmp) / "map.html"
-        src.write_text(page_html, encoding="utf-8")
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                try:
-                    page = browser.new_page(viewport={"width": css_w, "height": css_h},
-                                            device_scale_factor=scale)
-                    page.route("**/*", _offline_only)
-                    page.goto(src.as_uri(), wait_until="load")
-                    page.wait_for_selector(".leaflet-container .leaflet-overlay-pane svg", state="attached",
-                                           timeout=15000)
-                    # two frames: Leaflet redraws vectors on the frame after fitBounds
-                    page.evaluate(_TWO_FRAMES)
-                    page.evaluate(_DECLUTTER)
-                    if fmt == "png":
-                        shot = page.screenshot(type="png")
-                    else:
-                        page.emulate_media(media="screen")
-                        page.pdf(path=str(out), width=f"{css_w}px", height=f"{css_h}px",
-                                 print_background=True, page_ranges="1",
-                                 margin={"top": "0", "right": "0", "bottom": "0", "left": "0"})
-                finally:
-                    browser.close()
-        except PlaywrightError as err:
-            raise ExportError(f"browser renderer failed: {str(err).splitlines()[0]}") from err
-    if fmt == "png":
-        _save_png(shot, out, page_size)
+    data = browser_pictures(events, zones, layers, options, (fmt,))[fmt]
+    try:
+        out.write_bytes(data)
+    except OSError as err:
+        raise ExportError(f"cannot write {out}: {err.strerror or err}") from err
     return out
 
 
-def _save_png(shot: bytes, out: Path, page_size: layout.PageSize) -> None:
-    """Save the screenshot at exactly the page's pixels, with its dpi recorded."""
+def _exact_png(shot: bytes, page_size: layout.PageSize) -> bytes:
+    """The screenshot at exactly the page's pixels, with its dpi recorded."""
     import io
 
     from PIL import Image
@@ -355,7 +373,6 @@ def _save_png(shot: bytes, out: Path, page_size: layout.PageSize) -> None:
     size = (page_size.width_px, page_size.height_px)
     if img.size != size:  # CSS pixels are whole numbers, the page may be a pixel off
         img = img.resize(size, Image.LANCZOS)
-    try:
-        img.save(out, format="PNG", dpi=(page_size.dpi, page_size.dpi))
-    except OSError as err:
-        raise ExportError(f"cannot write {out}: {err.strerror or err}") from err
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", dpi=(page_size.dpi, page_size.dpi))
+    return buf.getvalue()

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
+from PIL import Image
 from streamlit.testing.v1 import AppTest
+
+from geo.snapshot import CHROMIUM
 
 
 def _panel_app() -> None:
@@ -62,3 +68,24 @@ def test_bad_custom_size_is_reported(app):
     app.button[0].click().run()
     assert not app.exception
     assert any("size" in e.value for e in app.error)
+
+
+def test_bad_extent_is_reported(app):
+    app.text_input(key="export_bbox").input("40,30")
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("bbox" in e.value for e in app.error)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium")
+def test_panel_browser_renderer(app):
+    app.selectbox(key="export_size").select("custom")
+    app.text_input(key="export_custom").input("800x450")
+    app.radio(key="export_renderer").set_value("browser")
+    app.button[0].click().run()
+    assert not app.exception and not app.error
+    files = app.session_state["export_files"]["files"]
+    with Image.open(io.BytesIO(files["png"])) as img:
+        assert img.size == (800, 450)
+    assert files["pdf"].startswith(b"%PDF")

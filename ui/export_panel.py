@@ -23,8 +23,8 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.errors import GeoError
-from geo.exportjob import data_bytes, picture_bytes, sources_of
-from geo.layout import ExportOptions, page_size
+from geo.exportjob import data_bytes, picture_set, sources_of
+from geo.layout import ExportOptions, page_size, parse_bbox
 from geo.snapshot import CHROMIUM
 
 log = logging.getLogger(__name__)
@@ -89,8 +89,13 @@ def render_export_panel(st: Any, events_gdf: pd.DataFrame, zones_gdf: gpd.GeoDat
         title = c1.text_input("Title", value=f"Syria: situation on {as_of}" if as_of else "Syria",
                               key="export_title")
         subtitle = c2.text_input("Subtitle", value="", key="export_subtitle")
-        banner = st.text_input("Banner, top and bottom (optional)", value="", key="export_banner",
+        b1, b2 = st.columns(2)
+        banner = b1.text_input("Banner, top and bottom (optional)", value="", key="export_banner",
                                placeholder="e.g. UNCLASSIFIED")
+        view_bbox = view.get("bbox")
+        extent = b2.text_input("Extent W,S,E,N in degrees (empty: Syria and the events)",
+                               value=",".join(f"{v:g}" for v in view_bbox) if view_bbox else "",
+                               key="export_bbox", placeholder="e.g. 38.5,36.0,42.0,37.4")
         c3, c4, c5 = st.columns(3)
         size_key = c3.selectbox("Size", list(SIZE_LABELS), format_func=SIZE_LABELS.get, key="export_size")
         custom = c3.text_input("Custom size, pixels (WxH)", value="1920x1080", key="export_custom")
@@ -109,10 +114,10 @@ def render_export_panel(st: Any, events_gdf: pd.DataFrame, zones_gdf: gpd.GeoDat
             options = ExportOptions(
                 title=title, subtitle=subtitle, banner=banner, size=size, dpi=int(dpi), renderer=renderer,
                 as_of=view.get("as_of"), date_from=view.get("date_from"), date_to=view.get("date_to"),
-                bbox=view.get("bbox"), sources=sources_of(events, view.get("sources") or {}))
+                bbox=parse_bbox(extent) if extent.strip() else None,
+                sources=sources_of(events, view.get("sources") or {}))
             with st.spinner(f"Rendering {page.width_px}x{page.height_px} px ..."):
-                files = {fmt: picture_bytes(events, zones_gdf, basemap, options, fmt)
-                         for fmt in ("png", "pdf", "html")}
+                files = picture_set(events, zones_gdf, basemap, options, ("png", "pdf", "html"))
         except GeoError as err:
             st.error(f"Could not render: {err}")
         else:
