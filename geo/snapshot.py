@@ -244,8 +244,8 @@ def standalone_html(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | N
         layers["towns"] = towns.sort_values("population", ascending=False, kind="stable")
     use_local_assets()  # Leaflet only, from static/ (inlined below); no jQuery/Bootstrap from CDNs
     m = build_map(ev, zones, layers, as_of=options.as_of or "")
-    m.options["zoomSnap"] = 0.1  # fit the asked extent closely, not to the next whole zoom level
-    m.options["zoomControl"] = not picture
+    m.options["zoom_snap"] = 0.1  # fit the asked extent closely, not to the next whole zoom level
+    m.options["zoom_control"] = not picture
     bbox = options.bbox or layout.default_bbox(events, layers)
     w, s, e, n = bbox
     m.fit_bounds([[s, w], [n, e]])
