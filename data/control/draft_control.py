@@ -134,11 +134,19 @@ def helper_anchors(outline, turkey_border) -> list[tuple[float, float, str]]:
         out.append((lat, lon, "inside the al-Tanf 55 km zone"))
     for lat, lon in ring(*tanf, 68, 20):
         out.append((lat, lon, "outside the al-Tanf 55 km zone"))
+    # SDF ground close around the government's bases keeps those enclaves small.
+    for lat, lon in ring(36.555, 40.88, 7, 6):
+        out.append((lat, lon, "around Jabal Kawkab"))
+    for lat, lon in ring(37.021, 41.191, 4, 6):  # and around Qamishli airport
+        out.append((lat, lon, "around Qamishli airport"))
     # Both sides of the Peace Spring strip's southern edge (about 30 km from the border).
     metric = gpd.GeoSeries([turkey_border], crs=4326).to_crs(32637).iloc[0]
-    for lon in [38.95 + 0.12 * i for i in range(10)]:
-        for depth, where in ((15, "Peace Spring strip"), (24, "Peace Spring strip"),
-                             (38, "south of the Peace Spring strip")):
+    inside = ((15, "Peace Spring strip"), (24, "Peace Spring strip"), (38, "south of the Peace Spring strip"))
+    strip = [(38.97 + 0.12 * i, inside) for i in range(10)]
+    beside = [(lon, ((4, "beside the Peace Spring strip"), (14, "beside the Peace Spring strip"),
+                     (26, "beside the Peace Spring strip"))) for lon in (38.86, 40.17)]
+    for lon, depths in strip + beside:
+        for depth, where in depths:
             # walk south from the border at this longitude
             lat = 37.2
             while lat > 36.0:
