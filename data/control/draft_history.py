@@ -284,6 +284,12 @@ EXTRA: list[tuple[float, float, str, str, str, bool]] = [
     (37.0330, 41.2400, "Qamishli: al-Tayy quarter", _h("government", "~2021-04-26 sdf"), "security_squares",
      False),
     (37.0000, 41.2500, "Qamishli: southern outskirts", _h("sdf"), "sdf", False),
+    (33.0300, 36.4000, "al-Lajat plateau (west)", _h("opposition", "~2018-07-03 government",
+                                                       "~2024-12-06 opposition"), "south_2018", False),
+    (33.0900, 36.5200, "al-Lajat plateau (east)", _h("opposition", "~2018-07-03 government",
+                                                       "~2024-12-06 opposition"), "south_2018", False),
+    (32.8400, 36.3400, "Busra al-Harir", _h("opposition", "~2018-06-26 government", "~2024-12-06 opposition"),
+     "south_2018", False),
     (33.1000, 37.1000, "Tulul al-Safa", _h("islamic_state", "~2018-11-17 government"), "suwayda_2018", False),
 ]
 
