@@ -218,4 +218,11 @@ def metonym(text: str, mention: Mention) -> bool:
         return False
     after = text[mention.end:mention.end + 60]
     before = text[max(0, mention.start - 60):mention.start]
-    return bool(_METONYM_AFTER.search(after) or _METONYM_BEFORE.search(before))
+    if _METONYM_BEFORE.search(before):
+        return True
+    # "Protesters in Damascus said": after a locative preposition the name is a place, not a speaker
+    return bool(_METONYM_AFTER.search(after)) and not _LOCATIVE_BEFORE.search(before)
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|outside|inside|into|around|across|of|to)\s+(?:the\s+)?$",
+                              re.I)

@@ -255,7 +255,7 @@ def _rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str,
         return True
     if not toks[i].cap:
         return True
-    if _org_after(toks, j, text):
+    if _org_after(toks, j, text) or _ISIL_BEFORE.search(text, max(0, toks[i].start - 40), toks[i].start):
         return True
     prev = toks[i - 1] if i > 0 and _joinable(text, toks[i - 1], toks[i]) else None
     if prev and prev.art:  # "Bashar al-Assad", "Ain al-Havr": the end of a longer name
@@ -278,6 +278,9 @@ def _rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str,
             and _is_whole(toks[j]):
         return True  # "Ahmad Abu Khawla": the first of several capitalised words
     return False
+
+
+_ISIL_BEFORE = re.compile(r"Islamic State (?:of|in) (?:(?:Iraq|Syria) and (?:the )?|the )?$")
 
 
 def _is_whole(tok: Token) -> bool:
@@ -354,7 +357,32 @@ def candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
                       loose)
         out.append(c)
         i = j + 1
-    return out
+    return _with_unknown_names(text, out, blocked)
+
+
+_NAME = r"(?:(?:al|el|as|ash|ad|ar|az|at)-)?[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
+_NAME_RUN = rf"{_NAME}(?:\s+(?:(?:al|el|as|ash|ad|ar|az|at)[-\s])?{_NAME}){{0,2}}"
+#: Names the gazetteer lacks but the text marks as places: "the village of X", "Kafr X", "Tal X".
+UNKNOWN_NAME_RE = re.compile(
+    rf"\b(?:village|town|hamlet|neighbou?rhood|suburb|district|outskirts|camp|area)\s+of\s+({_NAME_RUN})"
+    rf"|\b((?:Kafr|Kfar|Tal|Tell|Tall|Deir|Dayr|Khirbet|Khirbat|Jabal|Jebel|Maarat|Jisr|Qasr|Mazraat|Ain|Ayn)"
+    rf"\s+{_NAME_RUN})")
+
+
+def _with_unknown_names(text: str, found: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
+    """Add unresolved candidates (no places) for marked names the gazetteer lacks."""
+    taken = [(c.start, c.end) for c in found]
+    extra = []
+    for m in UNKNOWN_NAME_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        s, e = m.start(g), m.end(g)
+        name = text[s:e]
+        if fold(name.split()[-1]) in NOT_PLACES | FIRST_NAMES or any(a < e and s < b for a, b in taken) \
+                or any(a <= s < b for a, b in blocked):
+            continue
+        extra.append(Candidate(s, e, name, [], -1, -1))
+        taken.append((s, e))
+    return sorted(found + extra, key=lambda c: c.start)
 
 
 def _rejected_at_start(toks: list[Token], i: int, j: int, places: list[Place]) -> bool:

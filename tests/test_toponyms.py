@@ -1,0 +1,204 @@
+"""Place-name extraction and disambiguation on sentences written for these tests."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo import ROOT
+from geo.gazetteer import load_gazetteer
+from geo.models import Place
+from geo.placecontext import _km
+from geo.toponyms import find_mentions, is_metonym, resolve_spans
+
+NONE = Path("/nonexistent/none.csv")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer(user_path=NONE, imported_path=NONE)
+
+
+def near(place: Place | None, lat: float, lon: float, km: float) -> bool:
+    return place is not None and _km(place, Place("x", "x", lat, lon, "town", "")) <= km
+
+
+def mentions(text, gaz):
+    return {m.text: m for m in find_mentions(text, gaz)}
+
+
+@pytest.mark.parametrize("sentence, surface, lat, lon, km", [
+    ("Artillery hit Deir el-Zour overnight.", "Deir el-Zour", 35.34, 40.14, 25),
+    ("Artillery hit Dayr az-Zawr overnight.", "Dayr az-Zawr", 35.34, 40.14, 25),
+    ("Artillery hit Deir ez-Zor overnight.", "Deir ez-Zor", 35.34, 40.14, 25),
+    ("Protesters gathered in Qamishlo.", "Qamishlo", 37.05, 41.23, 15),
+    ("Protesters gathered in Qamishli.", "Qamishli", 37.05, 41.23, 15),
+    ("Families fled Serekaniye.", "Serekaniye", 36.85, 40.07, 15),
+    ("Families fled Ras al-Ain.", "Ras al-Ain", 36.85, 40.07, 15),
+    ("Families fled Ras al-Ayn.", "Ras al-Ayn", 36.85, 40.07, 15),
+    ("Patrols reached Tell Abiad.", "Tell Abiad", 36.70, 38.95, 15),
+    ("Patrols reached Tal Abyad.", "Tal Abyad", 36.70, 38.95, 15),
+    ("Shells fell on Kobane.", "Kobane", 36.89, 38.35, 15),
+    ("Shells fell on Kobani.", "Kobani", 36.89, 38.35, 15),
+    ("Shells fell on Ayn al-Arab.", "Ayn al-Arab", 36.89, 38.35, 15),
+    ("Troops massed near Ain Issa.", "Ain Issa", 36.39, 38.86, 15),
+    ("Troops massed near Ayn Issa.", "Ayn Issa", 36.39, 38.86, 15),
+    ("Rockets landed in Kafr A\u2019wid.", "Kafr A\u2019wid", 35.64, 36.48, 20),
+    ("Rockets landed in Kafr A'wid.", "Kafr A'wid", 35.64, 36.48, 20),
+    ("A convoy entered through Kafr Losin.", "Kafr Losin", 36.28, 36.63, 20),
+    ("Jets struck Barah at dawn.", "Barah", 35.68, 36.54, 15),
+    ("Civilians left Talhia and Al-Bawabiya.", "Talhia", 35.87, 36.84, 40),
+    ("A US convoy got stuck in Khirbet Ammu.", "Khirbet Ammu", 37.06, 41.31, 15),
+    ("Aid trucks crossed at Bab al-Hawa.", "Bab al-Hawa", 36.23, 36.67, 10),
+    ("Russian jets took off from Hmeimim.", "Hmeimim", 35.40, 35.95, 10),
+    ("Missiles hit the T4 airbase in Homs.", "T4 airbase", 34.52, 37.63, 10),
+    ("Traffic resumed on the M4 highway.", "M4 highway", 35.8, 36.6, 150),
+    ("The Euphrates has fallen to record lows.", "Euphrates", 35.6, 39.3, 300),
+    ("Fighting was reported in the ruins of Palmyra.", "Palmyra", 34.56, 38.27, 15),
+])
+def test_spellings_resolve_to_the_right_place(gaz, sentence, surface, lat, lon, km):
+    found = mentions(sentence, gaz)
+    assert surface in found, found
+    assert near(found[surface].place, lat, lon, km), found[surface].place
+
+
+def test_generic_names_one_letter_off_match_loosely(gaz):
+    found = mentions("A convoy passed Kafr Lusim and Tal Rifaa.", gaz)
+    assert near(found["Kafr Lusim"].place, 36.28, 36.63, 20)
+    assert found["Kafr Lusim"].confidence < 0.9  # loose matches say they are less sure
+    assert near(found["Tal Rifaa"].place, 36.47, 37.10, 10)
+
+
+def test_offsets_point_into_the_original_text(gaz):
+    text = "Overnight, Turkish drones struck al-Malikiyah and Derik's outskirts."
+    for m in find_mentions(text, gaz):
+        assert text[m.start:m.end] == m.text
+    assert {m.text for m in find_mentions(text, gaz)} >= {"al-Malikiyah", "Derik"}
+
+
+@pytest.mark.parametrize("sentence, surface, kind", [
+    ("Clashes continued across Idlib province on Monday.", "Idlib", "governorate"),
+    ("Clashes continued across the province of Idlib.", "Idlib", "governorate"),
+    ("Clashes continued in the Hama countryside.", "Hama", "governorate"),
+    ("Markets reopened in the city of Idlib.", "Idlib", "city"),
+    ("Markets reopened in Raqqa city.", "Raqqa", "city"),
+])
+def test_cue_words_choose_governorate_or_city(gaz, sentence, surface, kind):
+    found = [m for m in find_mentions(sentence, gaz) if m.text.startswith(surface)]
+    assert found and found[0].place.kind == kind
+
+
+def test_syria_wins_over_namesakes_elsewhere(gaz):
+    text = "Shelling hit Tadmur and Safita, while residents of Saida near Ain Issa fled."
+    found = mentions(text, gaz)
+    assert found["Tadmur"].place.country == "SY" and found["Safita"].place.country == "SY"
+    # Saida is also Sidon in Lebanon; named beside Ain Issa it is the Syrian village
+    assert near(found["Saida"].place, 36.40, 38.93, 20)
+
+
+def test_places_named_together_pull_each_other(gaz):
+    from geo.placecontext import score
+
+    sy = gaz.lookup("Ain Issa")[0]
+    far = Place("x:far", "Faraway", 30.0, 30.0, "village", "SY")
+    close = Place("x:close", "Close", sy.lat + 0.05, sy.lon, "village", "SY")
+    assert score(close, set(), [sy], set()) > score(far, set(), [sy], set())
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Hama Brigade announced new recruits.",
+    "Students returned to Aleppo University this week.",
+    "A statement by the Damascus Security Office was read out.",
+    "State news agency SANA carried the statement.",
+    "According to Sana, the road reopened.",
+    "The Manbij Military Council denied the report.",
+    "Operation Olive Branch began in January.",
+    "Turkish President Recep Tayyip Erdogan spoke to reporters.",
+    "President Bashar al-Assad met the envoy.",
+    "SDF spokesman Mustafa Bali denied it.",
+    "Hayat Tahrir al-Sham and Ahrar al-Sham exchanged fire.",
+    "Some observers said One would expect Bar owners to close.",
+    "Read more: Turkey shells Kobani\n",
+])
+def test_not_places(gaz, sentence):
+    resolved = [m.text for m in find_mentions(sentence, gaz) if m.place is not None
+                and m.place.kind not in ("country",)]
+    assert resolved == []
+
+
+def test_lowercase_words_are_never_places(gaz):
+    assert find_mentions("they said the bar was open and may close, as can happen in hama", gaz) == []
+
+
+@pytest.mark.parametrize("sentence, surface, expected", [
+    ("Moscow warned that the truce was at risk.", "Moscow", True),
+    ("Tensions between Washington and Ankara rose.", "Washington", True),
+    ("Tensions between Washington and Ankara rose.", "Ankara", True),
+    ("Militias loyal to Damascus shelled the town.", "Damascus", True),
+    ("Damascus-backed forces advanced.", "Damascus", True),
+    ("A car bomb exploded in Damascus on Monday.", "Damascus", False),
+    ("Protesters in Damascus said prices had doubled.", "Damascus", False),
+    ("A bombing in Istanbul killed six.", "Istanbul", False),
+])
+def test_government_metonyms(gaz, sentence, surface, expected):
+    m = next(m for m in find_mentions(sentence, gaz) if m.text == surface)
+    assert is_metonym(sentence, m) is expected
+
+
+def test_unknown_names_marked_as_places_are_unresolved_mentions(gaz):
+    found = mentions("Drones hit the village of Umm Zaytuna al-Gharbiya and Kafr Qutnaya.", gaz)
+    assert "Kafr Qutnaya" in found and found["Kafr Qutnaya"].place is None
+
+
+@pytest.mark.parametrize("surface, country", [
+    ("Turkish", "TR"), ("Syrian", "SY"), ("Russian", "RU"), ("Iranian", "IR"), ("Iraqi", "IQ"),
+])
+def test_resolve_demonyms_to_countries(gaz, surface, country):
+    text = f"The {surface} delegation arrived."
+    start = text.index(surface)
+    (m,) = resolve_spans(text, [(start, start + len(surface))], gaz)
+    assert m.place.kind == "country" and m.place.country == country
+
+
+def test_resolve_uses_the_whole_text_as_context(gaz):
+    text = "Clashes erupted in Idlib province. Later, Idlib was quiet; Saida near Ain Issa was shelled."
+    spans = [(text.index("Idlib"), text.index("Idlib") + 5), (text.index("Saida"), text.index("Saida") + 5),
+             (0, 7)]
+    got = resolve_spans(text, spans, gaz)
+    assert got[0].place.kind == "governorate"
+    assert near(got[1].place, 36.40, 38.93, 20)
+    assert got[2].place is None  # "Clashes" is no place
+
+
+def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, cwd=ROOT,
+                          input=stdin, timeout=120)
+
+
+def test_places_command_reports_unreadable_files_and_goes_on(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("Shelling hit Saraqib and Maarat al-Numan on Monday.", encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    proc = _cli("places", str(good), str(bad), str(tmp_path / "missing.txt"))
+    assert proc.returncode == 1
+    assert "b.txt" in proc.stderr and "missing.txt" in proc.stderr
+    recs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert {r["text"] for r in recs} == {"Saraqib", "Maarat al-Numan"}
+    assert set(recs[0]) == {"article", "start", "end", "text", "name", "lat", "lon", "kind", "country",
+                            "gazetteer_id", "confidence"}
+
+
+def test_resolve_command(tmp_path):
+    text = "Turkish troops entered Afrin."
+    f = tmp_path / "spans.jsonl"
+    f.write_text(json.dumps({"id": "a1", "text": text, "spans": [[0, 7], [23, 28]]}) + "\nnot json\n",
+                 encoding="utf-8")
+    proc = _cli("resolve", str(f))
+    assert proc.returncode == 1 and "spans.jsonl:2" in proc.stderr
+    recs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in recs] == ["a1", "a1"]
+    assert recs[0]["country"] == "TR" and recs[0]["kind"] == "country"
+    assert recs[1]["name"] == "Afrin" and recs[1]["gazetteer_id"]
