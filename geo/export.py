@@ -149,10 +149,10 @@ def build_figure(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None
 
     # Source line
     sources = list(options.sources) or layout.article_sources(events)
-    credit = layout.source_line(sources, zones, options.extra_credits)
-    credit_h = 0.26 * u
-    _text(fig, fx(margin), bottom + fy(credit_h / 2), _clip_text(credit, (W - 2 * margin) / (0.062 * u)),
-          ha="left", va="center", fontsize=7.2 * u, color="#444444")
+    credit = layout.credit_lines(layout.source_line(sources, zones, options.extra_credits), W - 2 * margin, u)
+    credit_h = (0.10 + 0.13 * len(credit)) * u
+    _text(fig, fx(margin), bottom + fy(credit_h / 2), "\n".join(credit), ha="left", va="center",
+          fontsize=7.2 * u, color="#444444", linespacing=1.3)
     map_bottom = bottom + fy(credit_h)
 
     panel_w = min(3.0 * u, 0.32 * W)
@@ -186,12 +186,6 @@ def _rect(fig: Figure, x: float, y: float, w: float, h: float, colour: str):
 
     return Rectangle((x, y), w, h, transform=fig.transFigure, facecolor=colour, edgecolor="none",
                      zorder=-1)
-
-
-def _clip_text(text: str, max_chars: float) -> str:
-    """Shorten a one-line text to about the characters that fit (ends with an ellipsis)."""
-    n = max(10, int(max_chars))
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def render(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None,

@@ -264,6 +264,23 @@ def source_line(sources: Iterable[tuple[str, str | None]], zones: gpd.GeoDataFra
     return " | ".join(parts)
 
 
+def credit_lines(text: str, width_in: float, u: float, max_lines: int = 2) -> list[str]:
+    """The source line wrapped to the page width (7.2 pt text), at most ``max_lines`` lines.
+
+    The width of a character is estimated (0.062 in at 7.2 pt, a little more
+    than DejaVu Sans' average) so both renderers break at the same places;
+    what does not fit ends with an ellipsis.
+    """
+    import textwrap
+
+    per_line = max(20, int(width_in / (0.062 * u)))
+    lines = textwrap.wrap(text, per_line, break_long_words=True) or [""]
+    if len(lines) > max_lines:
+        last = " ".join(lines[max_lines - 1:])
+        lines = lines[: max_lines - 1] + [last[: per_line - 1].rstrip() + "…"]
+    return lines
+
+
 def km_per_degree_lon(lat: float) -> float:
     """Kilometres in one degree of longitude at a latitude (spherical earth)."""
     return 111.32 * math.cos(math.radians(lat))

@@ -209,7 +209,7 @@ def draw_legend(fig, entries: layout.LegendEntries, counts: dict, anchor: tuple[
         labels.append(text)
 
     if entries.event_types:
-        head("Events")
+        head("Events (size: fatalities)")
         for name, colour in entries.event_types:
             handles.append(Line2D([], [], marker="o", linestyle="none", markersize=MARKER_PT * u,
                                   markerfacecolor=colour, markeredgecolor="white"))

@@ -137,7 +137,7 @@ def _legend_html(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None
     counts = events["event_type"].value_counts().to_dict() if events is not None and len(events) else {}
     rows = []
     if entries.event_types:
-        rows.append("<h4>Events</h4>")
+        rows.append("<h4>Events <small>(size: fatalities)</small></h4>")
         rows += [f'<div><i class="dot" style="background:{c}"></i>{html.escape(t)}'
                  f"{f' ({counts[t]})' if counts.get(t) else ''}</div>" for t, c in entries.event_types]
     if entries.factions or entries.agreements:
@@ -158,7 +158,9 @@ def _frame_html(events: gpd.GeoDataFrame | None, zones: gpd.GeoDataFrame | None,
     bh = 0.28 * u if banner else 0.0  # inches, as in the static picture
     title_h = 0.40 + (0.26 if options.subtitle.strip() else 0) + 0.24 + 0.10
     panel = 3.0 * u
-    credit_h = 0.26 * u
+    credit = layout.credit_lines(layout.source_line(sources, zones, options.extra_credits),
+                                 (options.page().width_in if picture else 13.0) - 0.28 * u, u)
+    credit_h = (0.10 + 0.13 * len(credit)) * u
     hide = ".geo-legend, .leaflet-control-layers, .leaflet-control-zoom { display: none !important; }" \
         if picture else ".geo-legend { display: none !important; }"
     css = f"""
@@ -182,9 +184,9 @@ html, body {{ margin: 0; padding: 0; width: 100%; height: 100%; overflow: hidden
   vertical-align: middle; }}
 .gx-panel i.dot {{ border-radius: 50%; border: 1px solid #222; }}
 .gx-panel i.agree {{ border: 2px dashed #222; box-sizing: border-box; }}
-.gx-credit {{ position: absolute; left: {0.14 * u}in; right: {0.14 * u}in; bottom: {bh}in;
-  height: {credit_h}in; line-height: {credit_h}in; font-size: {7.2 * u}pt; color: #444; overflow: hidden;
-  white-space: nowrap; text-overflow: ellipsis; }}
+.gx-credit {{ position: absolute; left: {0.14 * u}in; right: {0.14 * u}in; bottom: {bh + 0.05 * u}in;
+  height: {credit_h - 0.05 * u}in; line-height: {0.13 * u}in; font-size: {7.2 * u}pt; color: #444;
+  overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }}
 .gx-north {{ position: absolute; right: {panel + 0.5 * u}in; top: {bh + 0.3 * u + title_h * u}in;
   z-index: 900; font: bold {11 * u}pt sans-serif; text-align: center; line-height: 1; }}
 .gx-north span {{ display: block; font-size: {20 * u}pt; }}
@@ -207,8 +209,8 @@ html, body {{ margin: 0; padding: 0; width: 100%; height: 100%; overflow: hidden
                    f'src="data:image/png;base64,{base64.b64encode(png).decode()}">')
     body.append(f'<div class="gx-panel">{locator}{_legend_html(events, zones, bbox)}</div>')
     body.append('<div class="gx-north">N<span>&#9650;</span></div>')
-    credit = layout.source_line(sources, zones, options.extra_credits)
-    body.append(f'<div class="gx-credit" title="{html.escape(credit)}">{html.escape(credit)}</div>')
+    lines = "<br>".join(html.escape(line) for line in credit)
+    body.append(f'<div class="gx-credit">{lines}</div>')
     if banner:
         colour = layout.banner_color(banner)
         for pos in ("top: 0", "bottom: 0"):

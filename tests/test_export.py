@@ -230,3 +230,10 @@ def test_renders_an_empty_map(tmp_path):
     render(to_frame([]), None, None, _opts(title="Nothing yet"), out)
     with Image.open(out) as img:
         assert img.size == (1920, 1080)
+
+
+def test_credit_line_wraps_to_two_lines_at_most():
+    text = "Sources: " + "; ".join(f"Outlet {i} 2019-10-{i:02d}" for i in range(1, 40))
+    lines = layout.credit_lines(text, 12.5, 1.0)
+    assert len(lines) == 2 and lines[-1].endswith("…")
+    assert layout.credit_lines("short", 12.5, 1.0) == ["short"]
