@@ -173,18 +173,31 @@ def _check_overlaps(frame: pd.DataFrame, path: Path) -> None:
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_table(path: str, mtime: float) -> pd.DataFrame:
+def _cached_table(path: str, version: tuple) -> pd.DataFrame:
     return read_control(path)
 
 
-def control_table(path: Path | str | None = None) -> pd.DataFrame:
-    """The validated control table, cached until the file changes on disk."""
+def table_version(path: Path | str | None = None) -> tuple:
+    """What the table's meaning depends on: its file and the gazetteer files (modification times).
+
+    Used as a cache key, so an edited table or a corrected place position is
+    picked up without restarting.
+    """
+    from geo.gazetteer import GAZETTEER_CSV, imported_places_path, user_places_path
+
     path = Path(path) if path else CONTROL_CSV
     try:
-        mtime = path.stat().st_mtime
+        own = path.stat().st_mtime_ns
     except OSError as err:
         raise ZoneError(f"{path}: cannot read control table: {err}") from err
-    return _cached_table(str(path), mtime)
+    deps = [GAZETTEER_CSV, user_places_path(), imported_places_path()]
+    return (str(path), own, *(p.stat().st_mtime_ns if p.is_file() else 0 for p in deps))
+
+
+def control_table(path: Path | str | None = None) -> pd.DataFrame:
+    """The validated control table, cached until it or the gazetteer changes on disk."""
+    version = table_version(path)
+    return _cached_table(version[0], version)
 
 
 def rows_on(table: pd.DataFrame, day: DayLike) -> pd.DataFrame:

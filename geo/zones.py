@@ -8,6 +8,8 @@ inside SDF ground is just a government anchor surrounded by SDF anchors).
 
 Agreement zones (:mod:`geo.agreements`) are added on top, and the analyst's own
 zones (:func:`load_user_zones`) take precedence over the shipped control.
+:func:`control_on` and :func:`changes_between` (the per-settlement table of a
+day, and what changed between two days) come from :mod:`geo.control`.
 """
 
 from __future__ import annotations
@@ -26,9 +28,12 @@ from shapely.geometry import box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 from geo import control
-from geo.control import OPEN_END, DayLike, iso_day
+from geo.control import OPEN_END, DayLike, changes_between, control_on, iso_day
 from geo.errors import ExportError, ZoneError
 from geo.style import FACTIONS, faction_label
+
+__all__ = ["ZONE_COLUMNS", "ZONE_TYPES", "changes_between", "control_on", "control_zones", "export_geojson",
+           "load_user_zones", "overlay_user_zones", "syria_outline", "tessellate", "to_geojson", "zones_on"]
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +113,8 @@ def _polygonal(geom: BaseGeometry) -> BaseGeometry:
 
 
 @functools.lru_cache(maxsize=64)
-def _control_period(path: str, mtime: float, start: str, end: str) -> gpd.GeoDataFrame:
-    """Control polygons of one unchanging period (cache key: the file state and the period)."""
+def _control_period(path: str, version: tuple, start: str, end: str) -> gpd.GeoDataFrame:
+    """Control polygons of one unchanging period (cache key: the table's version and the period)."""
     table = control.control_table(path)
     rows = control.rows_on(table, start if start != "0001-01-01" else end)
     if start == "0001-01-01":  # before the first row: nothing is known
@@ -136,7 +141,7 @@ def control_zones(day: DayLike, path: Path | str | None = None) -> gpd.GeoDataFr
     path = Path(path) if path else control.CONTROL_CSV
     table = control.control_table(path)
     start, end = control.period_of(table, day)
-    return _control_period(str(path), path.stat().st_mtime, start, end).copy()
+    return _control_period(str(path), control.table_version(path), start, end).copy()
 
 
 def zones_on(day: DayLike, user_zones: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:

@@ -350,3 +350,14 @@ def test_cli_refuses_a_bad_date(capsys):
     code, _ = _run(["zones", "--date", "2019-02-30"])
     assert code == 2
     assert "2019-02-30" in capsys.readouterr().err
+
+
+def test_a_corrected_place_position_moves_its_anchor():
+    """The analyst's gazetteer correction (same id) is picked up without a restart."""
+    from geo.gazetteer import save_user_place
+    from geo.models import Place
+
+    before = place_xy(RAQQA)
+    save_user_place(Place(RAQQA, "Raqqa", 35.90, 39.10, "city", "SY", "Raqqa", 0, (), "test correction"))
+    assert place_xy(RAQQA) == (39.10, 35.90) != before
+    assert faction_at("2016-06-01", 39.10, 35.90) == "islamic_state"
