@@ -78,10 +78,10 @@ class Context:
     def gazetteer(self):
         if self._gazetteer is not None:
             return self._gazetteer
-        from geo.gazetteer import load_gazetteer
+        from geo.control import shared_gazetteer
 
         try:
-            return load_gazetteer()
+            return shared_gazetteer()
         except GeoError as err:  # the recipes fall back on each place's own lat/lon
             log.warning("gazetteer unavailable, using the coordinates in agreements.json: %s", err)
             return None
@@ -138,10 +138,12 @@ def border_strip(zone: dict, ctx: Context, where: str) -> BaseGeometry:
     other = ctx.countries[ctx.countries["iso_a2"] == iso]
     if other.empty:
         raise ZoneError(f"{where}: no country {iso!r} in the basemap's countries layer")
-    border = ctx.outline.boundary.intersection(other.geometry.union_all().buffer(0.01))
     west, east = ctx.point(zone["west"], where), ctx.point(zone["east"], where)
     lon0, lon1 = sorted((west.x, east.x))
     band = box(lon0, -90, lon1, 90)
+    # Only the stretch of border near the band matters; buffering all of it is slow.
+    near = box(lon0 - 1.0, -90, lon1 + 1.0, 90)
+    border = ctx.outline.boundary.intersection(other.geometry.union_all().buffer(0.01)).intersection(near)
     return ctx.outline.intersection(band).intersection(_buffer_km(border, float(zone["depth_km"])))
 
 

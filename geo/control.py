@@ -151,12 +151,32 @@ def read_control(path: Path | str | None = None, gazetteer=None) -> pd.DataFrame
 
 
 def _default_gazetteer():
-    from geo.gazetteer import load_gazetteer
-
     try:
-        return load_gazetteer()
+        return shared_gazetteer()
     except GeoError as err:
         raise ZoneError(f"control table needs the gazetteer: {err}") from err
+
+
+@functools.lru_cache(maxsize=2)
+def _gazetteer_of(version: tuple):
+    from geo.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+def shared_gazetteer():
+    """The shipped gazetteer plus the analyst's places, loaded once per state of those files.
+
+    Zones and agreements share it, so a process parses ``gazetteer.csv`` once.
+    """
+    return _gazetteer_of(_gazetteer_version())
+
+
+def _gazetteer_version() -> tuple:
+    from geo.gazetteer import GAZETTEER_CSV, imported_places_path, user_places_path
+
+    deps = [GAZETTEER_CSV, user_places_path(), imported_places_path()]
+    return tuple((str(p), p.stat().st_mtime_ns if p.is_file() else 0) for p in deps)
 
 
 def _check_overlaps(frame: pd.DataFrame, path: Path) -> None:
@@ -183,15 +203,12 @@ def table_version(path: Path | str | None = None) -> tuple:
     Used as a cache key, so an edited table or a corrected place position is
     picked up without restarting.
     """
-    from geo.gazetteer import GAZETTEER_CSV, imported_places_path, user_places_path
-
     path = Path(path) if path else CONTROL_CSV
     try:
         own = path.stat().st_mtime_ns
     except OSError as err:
         raise ZoneError(f"{path}: cannot read control table: {err}") from err
-    deps = [GAZETTEER_CSV, user_places_path(), imported_places_path()]
-    return (str(path), own, *(p.stat().st_mtime_ns if p.is_file() else 0 for p in deps))
+    return (str(path), own, *_gazetteer_version())
 
 
 def control_table(path: Path | str | None = None) -> pd.DataFrame:
