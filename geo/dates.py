@@ -66,7 +66,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![:.]\d)"
                       r"(?!\s*(?:%|percent|km|miles))")),
     ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}\b(?!,?\s*(?:19|20)\d\d)")),
-    ("my", re.compile(rf"\b(?:(?:early|mid|late|mid-|end of|beginning of|the end of)\s*)?"
+    ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|mid-|end of|beginning of|the end of)\s*)?"
                       rf"{_MON}\s+(?:of\s+)?{_YEAR}")),
     ("rel_day", re.compile(
         r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
@@ -78,8 +78,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("weekend", re.compile(r"\b(?:over|during|at|on)\s+the\s+(?P<last>last\s+)?weekend\b", re.I)),
     ("rel_period", re.compile(
-        r"\b(?P<which>last|this|earlier this|later this|earlier in the|the previous|the past|"
-        r"past|previous|late last|early last|earlier last)\s+(?P<unit>week|month|year)\b", re.I)),
+        r"\b(?:(?P<part>early|late|mid-?|earlier|later|the start of|the beginning of|the end of|the middle of)"
+        r"\s*)?(?P<which>last|this|the previous|the past|past|previous)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("edge", re.compile(r"\bthe (?P<part>start|beginning|end|middle) of the (?P<unit>month|year)\b", re.I)),
     ("in_month", re.compile(rf"\b(?P<pre>in|since|during|by|until|early|late|mid|mid-|end of|"
                             rf"last|this|next)\s+{_MON}\b(?!\s+[0-3]?\d)", re.I)),
     ("year", re.compile(rf"\b(?P<pre>in|since|during|by|until|of|early|late|mid|mid-|through|"
@@ -236,6 +237,21 @@ def _mid_month(y: int, m: int, pub: dt.date | None) -> dt.date:
     return d
 
 
+_PART_DAY = {"early": 5, "earlier": 5, "start": 3, "beginning": 3, "mid": 15, "mid-": 15, "middle": 15,
+             "late": 25, "later": 25, "end": 27}
+
+
+def _part_of_month(y: int, m: int, part: str | None, pub: dt.date | None) -> dt.date:
+    """A day standing for "early/mid/late <month>"; the middle when no part is named."""
+    key = (part or "").lower().replace("the ", "").replace(" of", "").strip()
+    if key not in _PART_DAY:
+        return _mid_month(y, m, pub)
+    d = dt.date(y, m, min(_PART_DAY[key], 28))
+    if pub and d > pub and (pub.year, pub.month) == (y, m):
+        d = pub  # the part of this month that has happened
+    return d
+
+
 def _mid_year(y: int, pub: dt.date | None) -> dt.date:
     d = dt.date(y, 7, 1)
     if pub and pub.year == y and d > pub:
@@ -251,7 +267,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
     if kind in ("iso", "mdy", "dmy"):
         return _full_date(m, kind), "day", background
     if kind == "my":
-        return _mid_month(int(m["year"]), _month(m["mon"]), pub), "month", background
+        return _part_of_month(int(m["year"]), _month(m["mon"]), m["part"], pub), "month", background
     if pub is None:
         return None, None, background
     if kind in ("md", "dm"):
@@ -292,14 +308,18 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
             return pub - dt.timedelta(days=3 if this else 7), "week", False
         if unit == "month":
             if this:
-                return _mid_month(pub.year, pub.month, pub), "month", False
+                return _part_of_month(pub.year, pub.month, m["part"], pub), "month", False
             y, mo = divmod(pub.year * 12 + pub.month - 2, 12)
-            return _mid_month(y, mo + 1, pub), "month", False
+            return _part_of_month(y, mo + 1, m["part"], pub), "month", False
         if this:
             return _mid_year(pub.year, pub), "year", False
         if which in ("the past", "past"):  # "the past year": a span up to publication
             return pub - dt.timedelta(days=182), "year", True
         return _mid_year(pub.year - 1, pub), "year", False
+    if kind == "edge":
+        if m["unit"].lower() == "month":
+            return _part_of_month(pub.year, pub.month, m["part"], pub), "month", False
+        return _mid_year(pub.year, pub), "year", False
     if kind == "in_month":
         mon = _month(m["mon"])
         if m["mon"].lower() == "may" and pre not in ("in", "since", "during", "early", "late", "mid",
@@ -308,9 +328,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
         y = pub.year - (1 if pre == "last" else 0)
         if pre == "next":
             return None, None, True
-        d = _mid_month(y, mon, pub)
+        part = pre if pre in ("early", "late", "mid", "mid-") else None
+        d = _part_of_month(y, mon, part, pub)
         if d > pub + dt.timedelta(days=7) and pre != "this":
-            d = _mid_month(y - 1, mon, pub)
+            d = _part_of_month(y - 1, mon, part, pub)
         return d, "month", background
     if kind == "year":
         return _mid_year(int(m["year"]), pub), "year", background or pre == "the"

@@ -56,12 +56,15 @@ _LOCAL_MAX = 5  # ranks up to this are "a place", beyond it only an area
 _CONTEXT_SENTENCES = 6  # how far back the nearest named place is looked for
 _MAX_PLACES = 3  # events per sentence when several places are listed as the scene
 
+# A place named as a bearing ("east of Qamishli", "10 km from Manbij"): the scene is near it.
 _REFERENCE = re.compile(
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+(?:outskirts|countryside|edge))?\s+of|"
-    r"\bkms?\s+(?:\w+\s+)?(?:from|of)|\bmiles\s+(?:\w+\s+)?(?:from|of)|\bfrom|\btowards?|\bto|\bvia|"
-    r"\bthrough|\bborder with|\bbordering)\s+"
+    r"\bkms?\s+(?:\w+\s+)?(?:from|of)|\bmiles\s+(?:\w+\s+)?(?:from|of)|\bborder with|\bbordering)\s+"
     r"(?:the\s+)?(?:(?:town|city|village|province|district)\s+of\s+)?$",
     re.IGNORECASE)
+# A place named as an origin or destination ("convoys from Raqqa", "fled towards Azaz"): elsewhere.
+_AWAY = re.compile(r"(?:\bfrom|\btowards?|\bto|\bvia|\bfor)\s+(?:the\s+)?"
+                   r"(?:(?:town|city|village|province|district)\s+of\s+)?$", re.IGNORECASE)
 _GOVT_VERB = re.compile(
     r"^(?:'s|\u2019s)?\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?(?:also\s+|instead\s+|then\s+|later\s+|"
     r"again\s+|now\s+|repeatedly\s+|\w+ly\s+)?(?:said|says|say|warned|warns|"
@@ -100,7 +103,7 @@ def _metonym(text: str, m: Mention) -> bool:
 
 def _background(text: str, m: Mention) -> bool:
     """A place in a "since ..." phrase ("since the war in Gaza began") is history, not the scene."""
-    seg = re.split(r"[,;:()\u2014]", text[max(0, m.start - 60):m.start])[-1]
+    seg = re.split(r"[.!?\n,;:()\u2014]", text[max(0, m.start - 60):m.start])[-1]
     return bool(re.search(r"\bsince\b", seg, re.IGNORECASE))
 
 
@@ -113,11 +116,12 @@ def _is_reference(text: str, m: Mention) -> bool:
 
 
 def _choose(text: str, mentions: Sequence[Mention], syria: bool, local_only: bool,
-            near: int | None = None) -> list[Mention]:
+            near: int | None = None, skip_away: bool = False) -> list[Mention]:
     """The scene of a piece of text: the best mention and the places listed with it.
 
     ``near`` (a character offset, the trigger's) breaks ties between equally
-    specific places in favour of the closest one ("a bombing in Istanbul").
+    specific places in favour of the closest one ("a bombing in Istanbul"). With
+    ``skip_away``, a text naming only origins or destinations has no scene.
     """
     cands = [m for m in mentions
              if m.place is not None and not _metonym(text, m) and not _background(text, m)]
@@ -131,6 +135,18 @@ def _choose(text: str, mentions: Sequence[Mention], syria: bool, local_only: boo
         distance = abs(m.start - near) if near is not None else 0
         return (_rank(m) > _LOCAL_MAX, foreign, _is_reference(text, m), _rank(m), distance, m.start)
 
+    # an origin or destination is the scene only when nothing else is named; places listed
+    # after one ("from Raqqa, Hasakah and Kobani") share its role
+    ordered = sorted(cands, key=lambda m: m.start)
+    away: set[int] = set()
+    for k, m in enumerate(ordered):
+        if _AWAY.search(text[max(0, m.start - 40):m.start]) or (
+                k and id(ordered[k - 1]) in away and _SCENE_JOIN.match(text[ordered[k - 1].end:m.start])):
+            away.add(id(m))
+    if away and len(away) < len(cands):
+        cands = [m for m in cands if id(m) not in away]
+    elif away and skip_away:
+        return []
     best = min(cands, key=key)
     chosen = [best]
     ordered = sorted(cands, key=lambda m: m.start)
@@ -246,6 +262,8 @@ class _Context:
                  syria: bool, counts: dict[str, int]) -> None:
         self.text, self.sentences, self.by_sentence = text, sentences, by_sentence
         self.syria, self.counts = syria, counts
+        head = [j for j, sn in enumerate(sentences) if not sn.boilerplate][:2]
+        self.lead = {m.place.id for j in head for m in by_sentence[j] if m.place is not None}
         self.paragraphs: dict[int, list[int]] = {}
         for i, s in enumerate(sentences):
             self.paragraphs.setdefault(s.paragraph, []).append(i)
@@ -264,12 +282,17 @@ def _units(ctx: _Context, i: int, triggers: list, typed: list, amentions: list) 
         cm = [m for m in ctx.by_sentence[i] if cs <= m.start - sent.start and m.end - sent.start <= ce]
         ctrig = [t for t in triggers if cs <= t.start < ce]
         near = sent.start + (ctrig[0].start if ctrig else cs)
-        scene = _choose(ctx.text, cm, ctx.syria, local_only=True, near=near)
+        ctyped = classify_all(sent.text, ctrig, amentions) if ctrig else []
+        # movements (convoys, patrols, crossings) happen at their origin or destination
+        moving = bool(ctyped) and all(t[0] == "Strategic developments" for t in ctyped)
+        scene = _choose(ctx.text, cm, ctx.syria, local_only=True, near=near, skip_away=not moving)
+        if not scene and ctrig:
+            # a clause naming only a region ("the buffer zone on the Golan Heights") is located there
+            scene = [m for m in _choose(ctx.text, cm, ctx.syria, local_only=False, near=near)
+                     if m.place.kind != "country" and _rank(m) > _LOCAL_MAX]
         if not scene:
             continue
-        if ctrig:
-            ctyped = classify_all(sent.text, ctrig, amentions)
-        else:
+        if not ctrig:
             lead = ctx.text[sent.start + cs:scene[0].start]
             ctyped = typed[:1] if cs > 0 and re.fullmatch(
                 r"\W*(?:and\s+|while\s+)?(?:also\s+)?(?:in\s+|on\s+|at\s+)?(?:the\s+)?"
@@ -300,7 +323,7 @@ def _locate(ctx: _Context, i: int, near: int) -> tuple[list[Mention], str | None
     # the scene, then tells what happened there
     para = ctx.paragraphs[sentences[i].paragraph]
     for j in [j for j in reversed(para) if j < i]:
-        found = ok(_choose(text, ctx.by_sentence[j], ctx.syria, local_only=True))
+        found = ok(_choose(text, ctx.by_sentence[j], ctx.syria, local_only=True, skip_away=True))
         if found:
             return found, "paragraph"
     # earlier paragraphs: places named often and recently (the article's subject, or the
@@ -313,8 +336,10 @@ def _locate(ctx: _Context, i: int, near: int) -> tuple[list[Mention], str | None
         steps += 1
         if steps > _CONTEXT_SENTENCES:
             break
-        for m in ok(_choose(text, ctx.by_sentence[j], ctx.syria, local_only=True)):
-            score = ctx.counts.get(m.place.id, 1) + 2.0 / steps
+        for m in ok(_choose(text, ctx.by_sentence[j], ctx.syria, local_only=True, skip_away=True)):
+            # often and recently named, and specific: rivers, roads and provinces are weak anchors
+            score = (ctx.counts.get(m.place.id, 1) + 2.0 / steps - (1.5 if _rank(m) > 2 else 0.0)
+                     + (1.0 if m.place.id in ctx.lead else 0.0))  # the headline names the subject
             if m.place.id not in scores or scores[m.place.id][0] < score:
                 scores[m.place.id] = (score, -_rank(m), m)
     if scores:
@@ -324,6 +349,9 @@ def _locate(ctx: _Context, i: int, near: int) -> tuple[list[Mention], str | None
         found = ok(_choose(text, ctx.by_sentence[j], ctx.syria, local_only=True))
         if found:
             return found[:1], "paragraph"
+    own = _choose(text, ctx.by_sentence[i], ctx.syria, local_only=True, near=near)
+    if own:  # only origins or destinations: better than nothing
+        return own[:1], "sentence"
     area = _choose(text, ctx.by_sentence[i], ctx.syria, local_only=False, near=near)
     return (area[:1], "sentence") if area else ([], None)
 
@@ -344,7 +372,11 @@ def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, tr
         return max(k for k, c in enumerate(cuts) if c <= pos)
 
     own = segment(trig.start)
-    busy = {segment(t.start) for t in triggers} - {own}
+    # a segment reporting an earlier or embedded event ("towns the army had captured in
+    # 2020", "which seized ...") keeps its date to itself
+    busy = {segment(t.start) for t in triggers
+            if re.search(r"\b(?:had|that|which|who|whom)\b(?:\s+\S+){0,3}\s*$", sent[max(0, t.start - 40):t.start],
+                         re.IGNORECASE)} - {own}
     exprs = [e for e in dates.find_dates(sent, published) if e.date and not e.background]
     in_clause = [e for e in exprs if span[0] <= e.start < span[1]] or exprs
     usable = [e for e in in_clause if segment(e.start) == own] or \

@@ -28,7 +28,7 @@ RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
 _I = re.IGNORECASE
-_ARMED_VICTIM = (r"(?:soldiers?|troops?|servicem[ae]n|fighters?|militants?|militiam[ae]n|members|rebels?|"
+_ARMED_VICTIM = (r"(?:soldiers?|troops?|servicem[ae]n|fighters?|militants?|militiam[ae]n|rebels?|"
                  r"officers?|commanders?|personnel|jihadists?|guards?|policem[ae]n|gunmen|insurgents?|"
                  r"combatants?|recruits?|conscripts?|Turks|Russians|Americans)")
 _CIVIL_VICTIM = (r"(?:civilians?|children|child|wom[ae]n|residents?|villagers?|famil(?:y|ies)|worshippers|"
@@ -90,7 +90,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"\boffensives\b|\bcounter-?offensive\b|\bbroke through\b|\bbreakthrough\b|\bencircl(?:ed|ing|ement)\b|"
      r"\bbesieg(?:ed|ing)\b|\bsiege\b|\brepel(?:led|s)?\b|\brepuls(?:ed|es)\b|\bpush(?:ed)? back\b|"
      r"\bincursions?\b|\bground (?:offensive|operation|assault|push|incursion)\b|\bwarfare\b|"
-     r"\badvanc(?:ed|ing)\b|\bfighting\b|\bmilitary (?:campaign|operation)\b"),
+     r"\badvanc(?:ed|ing)\b|\bfighting\b|\bmilitary (?:campaign|operation)\b|\bstriking\b|\bstruck\b"),
     # --- Violence against civilians ---------------------------------------------------------------
     (VAC, "Abduction/forced disappearance",
      r"\bkidnap(?:ped|ping|s)?\b|\babduct(?:ed|ion|s|ing)?\b|\bforcibly disappeared\b|"
