@@ -26,7 +26,9 @@ from functools import lru_cache
 
 #: Apostrophe-like characters (ASCII, typographic, Arabic ayn/hamza transliterations, accents).
 APOSTROPHES = "'\u2018\u2019\u201b\u02bb\u02bc\u02bd\u02be\u02bf\u02c8`\u00b4\u2032"
-_APOS_RE = re.compile(f"[{APOSTROPHES}]")
+_DROP_APOS = {ord(c): None for c in APOSTROPHES}
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe", "ð": "d",
+                          "þ": "th", "ħ": "h"})
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 #: Transliterations of the Arabic definite article (sun letters assimilate: ad-, ar-, as- ...).
@@ -90,10 +92,10 @@ def fold(s: str) -> str:
     str
         ASCII lower-case words separated by one space.
     """
-    s = _APOS_RE.sub("", s)  # first: NFKD would turn the acute accent into space + combining mark
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("ß", "ss").replace("đ", "d")
+    s = s.translate(_DROP_APOS).lower()  # first: NFKD would turn ´ into space + combining mark
+    if not s.isascii():  # fast path: most names are plain ASCII
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c)).translate(_LETTERS)
     return _NON_ALNUM.sub(" ", s).strip()
 
 
@@ -183,7 +185,8 @@ def keys(s: str) -> frozenset[str]:
     the alias target's key when ``s`` is a known exonym.
     """
     n = fold(s)
-    out = {n, " ".join(words(s)), key(s)}
+    content = [w for w in n.split() if w not in ARTICLES]
+    out = {n, " ".join(content), " ".join(fold_word(w) for w in content)}
     alias = ALIASES.get(n)
     if alias:
         out.add(key(alias))
