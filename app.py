@@ -22,7 +22,7 @@ from streamlit_folium import st_folium
 
 from geo import basemap, home, mapview
 from geo.errors import GeoError, InputError
-from geo.eventlayer import to_geojson
+from geo.eventlayer import popup_items, to_geojson
 from geo.events import to_frame
 from geo.filters import EventFilter, apply, counts, date_bounds, options
 from geo.gazetteer import load_gazetteer, save_user_place, slug, user_places_path
@@ -85,9 +85,19 @@ def filtered(where: str, version: int, spec: EventFilter) -> pd.DataFrame:
     return apply(load_events(where, version), spec)
 
 
+@st.cache_resource
+def get_basemap_geojson() -> dict:
+    return mapview.basemap_geojson(get_basemap())
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def load_popups(where: str, version: int) -> pd.Series:
+    return popup_items(load_events(where, version))
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def markers(where: str, version: int, spec: EventFilter) -> dict:
-    return to_geojson(filtered(where, version, spec))
+    return to_geojson(filtered(where, version, spec), load_popups(where, version))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -187,7 +197,9 @@ m3.metric("Fatalities", f"{int(pd.to_numeric(shown.get('fatalities'), errors='co
 m4.metric("Zones as of", as_of.isoformat())
 
 # ------------------------------------------------------------------- map
-fmap = mapview.base_map(get_basemap(), online_tiles=tiles)
+# A fresh base map each run: its script comes out identical every time, so
+# streamlit-folium keeps the browser's map and only swaps `layers`.
+fmap = mapview.base_map(get_basemap_geojson(), online_tiles=tiles)
 layers = [mapview.events_layer(markers(where, version, spec)),
           *mapview.zone_layers(zones, as_of.isoformat())]
 st_folium(fmap, key="map", feature_group_to_add=layers, layer_control=folium.LayerControl(collapsed=True),

@@ -174,10 +174,24 @@ def _tip_frame(gdf: gpd.GeoDataFrame, tips: pd.Series, **extra: pd.Series) -> gp
     return out
 
 
-def _basemap_layer(key: str, gdf: gpd.GeoDataFrame) -> folium.FeatureGroup:
+def basemap_geojson(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict]:
+    """Basemap layers as the GeoJSON dicts the map embeds (names escaped as tooltips).
+
+    :func:`base_map` accepts these in place of GeoDataFrames; a caller that
+    draws the map often converts once and keeps them.
+    """
+    out = {}
+    for key, gdf in layers.items():
+        if gdf is None or not len(gdf):
+            continue
+        names = gdf["name"] if "name" in gdf.columns else pd.Series([""] * len(gdf), index=gdf.index)
+        out[key] = _tip_frame(gdf.to_crs(4326) if gdf.crs else gdf, names.fillna("")).__geo_interface__
+    return out
+
+
+def _basemap_layer(key: str, gdf: gpd.GeoDataFrame | dict) -> folium.FeatureGroup:
     fg = folium.FeatureGroup(name=f"Basemap: {key}", overlay=True, control=True, show=True)
-    names = gdf["name"] if "name" in gdf.columns else pd.Series([""] * len(gdf))
-    data = _tip_frame(gdf.to_crs(4326) if gdf.crs else gdf, names.fillna(""))
+    data = gdf if isinstance(gdf, dict) else basemap_geojson({key: gdf})[key]
     if key == "towns":
         folium.GeoJson(data, point_to_layer=_TOWN_POINT, name="towns").add_to(fg)
         return fg
@@ -223,7 +237,7 @@ def prepare_basemap(
 
 
 def base_map(
-    basemap_layers: Mapping[str, gpd.GeoDataFrame] | None = None,
+    basemap_layers: Mapping[str, gpd.GeoDataFrame | dict] | None = None,
     online_tiles: bool = False,
     legend: bool = True,
 ) -> folium.Map:
@@ -233,7 +247,8 @@ def base_map(
     ----------
     basemap_layers
         ``geo.basemap.layers()``: "countries", "governorates", "rivers",
-        "roads", "towns" (any subset; unknown keys are drawn as thin lines).
+        "roads", "towns" (any subset; unknown keys are drawn as thin lines),
+        as GeoDataFrames or as :func:`basemap_geojson` dicts.
     online_tiles
         Add OpenStreetMap and Esri satellite tiles as base layers. Off by
         default: tiles are the only thing that would contact another host.
@@ -257,7 +272,7 @@ def base_map(
     layers = dict(basemap_layers or {})
     for key in order + sorted(set(layers) - set(order)):
         gdf = layers.get(key)
-        if gdf is not None and len(gdf):
+        if gdf is not None and len(gdf if not isinstance(gdf, dict) else gdf.get("features", [])):
             _basemap_layer(key, gdf).add_to(m)
     if legend:
         Legend().add_to(m)

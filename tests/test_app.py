@@ -119,6 +119,7 @@ def test_date_slider_changes_events_and_zones(seeded: AppTest) -> None:
     assert _markers(args) == 5
     assert _zone_date(args) == "2019-11-01"
     zones_late = _zones_script(args)
+    key = args["key"]
     assert "geo-zone" in zones_late, "control zones are drawn"
 
     at.slider(key="dates").set_value((at.slider(key="dates").value[0], dt.date(2017, 12, 31)))
@@ -128,6 +129,7 @@ def test_date_slider_changes_events_and_zones(seeded: AppTest) -> None:
     assert _markers(args) == 2
     assert _zone_date(args) == "2017-12-31"
     assert _zones_script(args) != zones_late, "zones of another date"
+    assert args["key"] == key, "same base map: the browser swaps layers instead of rebuilding the map"
 
 
 def _next_week(at: AppTest):

@@ -156,3 +156,26 @@ def test_legend_lists_event_types_and_factions() -> None:
     page = _render(mapview.base_map(None))
     for label in ("Battles", "Violence against civilians", "SDF", "Agreement zone"):
         assert label in page
+
+
+def test_precomputed_popup_items_give_the_same_layer() -> None:
+    from geo.eventlayer import popup_items
+
+    ev = _events(7, quote=EVIL)
+    subset = ev.iloc[[0, 2, 3, 5]]
+    assert to_geojson(subset, popup_items(ev)) == to_geojson(subset)
+
+
+def test_basemap_as_geojson_dicts_draws_the_same() -> None:
+    layers = _basemap()
+    a = _render(mapview.base_map(layers))
+    b = _render(mapview.base_map(mapview.basemap_geojson(layers)))
+    strip = re.compile(r"_[0-9a-f]{32}")
+    assert strip.sub("", a) == strip.sub("", b)
+
+
+def test_prepare_basemap_clips_far_features() -> None:
+    far = gpd.GeoDataFrame({"name": ["Syria", "Far away"]},
+                           geometry=[box(35.7, 32.3, 42.4, 37.3), box(100, 10, 101, 11)], crs=4326)
+    out = mapview.prepare_basemap({"countries": far})
+    assert list(out["countries"]["name"]) == ["Syria"]
