@@ -8,23 +8,34 @@ sentence's character offsets in ``Article.text``.
 How an event is built from a sentence that reports one (see
 :mod:`geo.eventtypes` for the typing):
 
-* **Location** — the most specific place the sentence names literally
+* **Units** — each clause of a sentence ("X fell on Monday, and Y was taken on
+  Tuesday") that names its own place and trigger gives its own event; a
+  sentence reporting a strike and fighting gives one event of each type.
+* **Location** — the most specific place the clause names literally
   (village, base, crossing, dam > town > city > district > governorate >
   river/road > region > country); Syrian places first when the article is
-  about Syria; a place named only as a reference point ("east of Qamishli")
-  after one named as the scene; never a capital standing for its government
-  ("Moscow warned", :func:`geo.toponyms.is_metonym`). When the sentence names
-  no place below the country level, the place of the nearest sentence of its
-  paragraph that names one is used (``place_precision="paragraph"``), then that
-  of the nearest of the preceding sentences (``"article"``), then the
-  sentence's country or region.
-  Places listed together as the scene ("in Tal Abyad and Ras al-Ayn") each get
-  an event, as ACLED codes one event per location.
-* **Date** — the sentence's own date expression (:func:`geo.dates.resolve_date`);
-  else a day named in one of the two preceding sentences of the same paragraph; else the
-  publication date with precision ``"week"`` (news reports what happened in
-  the days before). An article without a publication date gives events with
-  no date unless the sentence writes a full date.
+  about Syria; the place nearest the trigger among equals ("a bombing in
+  Istanbul"); a bearing ("east of Qamishli") after a scene; an origin or
+  destination ("convoys from Raqqa") only for movements or when nothing else
+  is named; never a capital standing for its government ("Moscow warned",
+  :func:`geo.toponyms.is_metonym`) nor a place in a "since ..." phrase. Places
+  listed together as the scene ("in Tal Abyad and Ras al-Ayn") each get an
+  event, as ACLED codes one event per location.
+  When the sentence names no place below the country level: "the town" / "the
+  dam" / "the province" is the last such place named before; else the nearest
+  earlier sentence of the paragraph that names one (``place_precision=
+  "paragraph"``); else, among the places of the six preceding sentences of
+  earlier paragraphs, the one named most often, most recently and in the
+  headline (``"article"``); else a later sentence of the paragraph; else the
+  sentence's own country or region (``"sentence"``). Context places must lie
+  in the country the sentence names, if it names one.
+* **Date** — the date expression (:func:`geo.dates.find_dates`) in the
+  trigger's comma-separated segment, or in a segment that reports nothing
+  else ("On Feb. 3, shelling ..."); not one that dates an embedded earlier
+  event ("towns the army had captured in 2020"). Else a day named in one of
+  the two preceding sentences of the paragraph; else the publication date
+  with precision ``"week"`` (news reports what happened in the days before).
+  An undated article gives events with no date unless a full date is written.
 * **Actors** — :func:`geo.actors.find_actors`; a sentence that names none
   takes those of the previous sentence of its paragraph.
 * **Fatalities** — :func:`geo.eventtypes.fatalities`, ``None`` when unstated.
@@ -311,6 +322,32 @@ def _allowed_countries(ctx: _Context, i: int) -> set[str]:
             and not _metonym(ctx.text, m)}
 
 
+# "the town", "the dam", "the province": the last place of that kind named before
+_ANAPHOR = re.compile(r"\bthe (town|city|village|dam|air ?base|base|airport|border crossing|crossing|province|"
+                      r"governorate|district)\b", re.IGNORECASE)
+_ANAPHOR_KINDS = {
+    "town": ("town", "city", "village"), "city": ("city", "town"), "village": ("village", "town"),
+    "dam": ("dam",), "base": ("base",), "air base": ("base",), "airbase": ("base",), "airport": ("base",),
+    "crossing": ("crossing",), "border crossing": ("crossing",), "province": ("governorate",),
+    "governorate": ("governorate",), "district": ("district",),
+}
+
+
+def _anaphor(ctx: _Context, i: int) -> tuple[list[Mention], str | None]:
+    """The place "the town" / "the dam" of sentence ``i`` refers back to, if any."""
+    sent = ctx.sentences[i]
+    m = _ANAPHOR.search(sent.text)
+    if not m:
+        return [], None
+    kinds = _ANAPHOR_KINDS[m.group(1).lower()]
+    for j in range(i - 1, max(-1, i - 1 - 2 * _CONTEXT_SENTENCES), -1):
+        for men in reversed(ctx.by_sentence[j]):
+            if men.place is not None and men.place.kind in kinds and not _metonym(ctx.text, men):
+                same = ctx.sentences[j].paragraph == sent.paragraph
+                return [men], "paragraph" if same else "article"
+    return [], None
+
+
 def _locate(ctx: _Context, i: int, near: int) -> tuple[list[Mention], str | None]:
     """Places of sentence ``i`` and the precision used (see the module docstring)."""
     text, sentences = ctx.text, ctx.sentences
@@ -318,6 +355,10 @@ def _locate(ctx: _Context, i: int, near: int) -> tuple[list[Mention], str | None
 
     def ok(found: list[Mention]) -> list[Mention]:
         return [m for m in found if not allowed or m.place.country in allowed]
+
+    found, precision = _anaphor(ctx, i)
+    if ok(found):
+        return found, precision
 
     # the nearest earlier sentence of the paragraph that names a place: news writing names
     # the scene, then tells what happened there
