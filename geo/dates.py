@@ -78,8 +78,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("weekend", re.compile(r"\b(?:over|during|at|on)\s+the\s+(?P<last>last\s+)?weekend\b", re.I)),
     ("rel_period", re.compile(
-        r"\b(?:(?P<part>early|late|mid-?|earlier|later|the start of|the beginning of|the end of|the middle of)"
-        r"\s*)?(?P<which>last|this|the previous|the past|past|previous)\s+(?P<unit>week|month|year)\b", re.I)),
+        r"\b(?:(?P<part>early|late|mid-?|earlier|later|the start of|the beginning of|the end of|"
+        r"the middle of)"
+        r"\s*)?(?P<which>last|this|the previous|the past|past|previous)\s+(?P<unit>week|month|"
+        r"year)\b", re.I)),
     ("edge", re.compile(r"\bthe (?P<part>start|beginning|end|middle) of the (?P<unit>month|year)\b", re.I)),
     ("in_month", re.compile(rf"\b(?P<pre>in|since|during|by|until|early|late|mid|mid-|end of|"
                             rf"last|this|next)\s+{_MON}\b(?!\s+[0-3]?\d)", re.I)),

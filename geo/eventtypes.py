@@ -60,10 +60,12 @@ _RULES: list[tuple[str, str, str]] = [
      r"\bstrikes? (?:on|against)\b"),
     (REMOTE, "Shelling/artillery/missile attack",
      r"\b(?:was|were|been|being) (?:hit|struck|shelled|bombed)\b|"
-     r"\b(?:drones?|missiles?|rockets?|shells?|blasts?|explosions?|bombs?|strikes?) (?:hit|struck|slammed|landed|"
+     r"\b(?:drones?|missiles?|rockets?|shells?|blasts?|explosions?|bombs?|strikes?) (?:hit|struck|slammed|"
+     r"landed|"
      r"fell)\b"),
     (REMOTE, "Shelling/artillery/missile attack",
-     r"\bshell(?:ing|ed|s)\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b(?![- ](?:defen[cs]e|systems?|shield))|\bbombard(?:ment|ed|ing)\b|"
+     r"\bshell(?:ing|ed|s)\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b(?![- ](?:defen[cs]e|"
+     r"systems?|shield))|\bbombard(?:ment|ed|ing)\b|"
      r"\bhowitzers?\b|\bbombings? by\b|\bbombed\b|\bpounded\b|\bstruck (?:\w+ ){0,3}?(?:targets|"
      r"positions|sites|depots?|bases?|convoys?)\b|\btargeted (?:\w+ ){0,3}?(?:positions|sites|depots?)\b"),
     # --- Battles -------------------------------------------------------------------------------
@@ -73,16 +75,21 @@ _RULES: list[tuple[str, str, str]] = [
      r"\boverr?an\b|\boverrun\b|\bstorm(?:ed|s)\b|\bfell to\b|\bfall of\b|\brecapture\b|\bcapture of\b|"
      r"\bdrove (?:\w+ ){1,4}?out\b|\bdrove out\b|\bexpelled\b|\bpushed (?:\w+ ){0,3}?out\b|"
      r"\badvanc(?:ed|es|ing) (?:into|on|towards?)\b|\badvances on\b|\bbreached\b|\btook over\b|"
-     r"\btook (?=[A-Z]|the (?:town|city|village|base|airport|district|hill|area|centre|center|neighbou?rhoods?|"
+     r"\btook (?=[A-Z]|the (?:town|city|village|base|airport|district|hill|area|centre|center|"
+     r"neighbou?rhoods?|"
      r"crossing|dam|camp|countryside|enclave|region)|(?:control|most|much|all|parts?) of)|"
-     r"\b(?:had|has|have|was|were|been|being) taken\b|\bcontroll?ed (?:most|much|all|parts?|large parts) of\b|"
-     r"(?<!shells )(?<!rockets )(?<!mortars )(?<!missiles )(?<!bombs )(?<!prices )\bfell\b(?! (?:short|silent|apart|"
-     r"ill|asleep|sharply|by|back|on|in love))|\bfell on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+     r"\b(?:had|has|have|was|were|been|being) taken\b|\bcontroll?ed (?:most|much|all|parts?|"
+     r"large parts) of\b|"
+     r"(?<!shells )(?<!rockets )(?<!mortars )(?<!missiles )(?<!bombs )(?<!prices )\bfell\b(?! (?:short|"
+     r"silent|apart|"
+     r"ill|asleep|sharply|by|back|on|in love))|\bfell on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+     r"Saturday|Sunday)\b|"
      r"\b(?:troops|forces|fighters|army|rebels|insurgents|militants|soldiers|units) (?:\w+ ){0,2}?entered\b|"
      r"\bpush(?:ed|ing)? (?:back )?(?:into|deeper)\b|\bswept (?:into|through)\b|\bsweep into\b"),
     (BATTLES, "Armed clash",
      r"\bclash(?:ed|es|ing)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattl(?:es?|ed|ing)\b|\bambush(?:ed|es)?\b|"
-     r"\boffensive\b|\bassault(?:ed|s)?\b|\bfirefights?\b|\bgun ?(?:fire|battles?)\b|\bexchang\w+ (?:of )?fire\b|"
+     r"\boffensive\b|\bassault(?:ed|s)?\b|\bfirefights?\b|\bgun ?(?:fire|battles?)\b|"
+     r"\bexchang\w+ (?:of )?fire\b|"
      r"\breturn(?:ed)? fire\b|\bopen(?:ed)? fire\b|\bcame under (?:\w+ ){0,2}?(?:fire|attack)\b|"
      r"\bskirmish(?:es)?\b|\bhostilities\b|\bcounter-?attack(?:ed|s)?\b|\bsnipers?\b|\battack(?:ed|s|ing)?\b|"
      r"\binfiltrat(?:ed|ion)\b|\braid(?:ed|s)?\b|\bcombat\b|\bengaged\b|\bfired (?:on|at|upon)\b|"
@@ -121,7 +128,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"\bwithdr(?:ew|awn|awal|aws|awing)\b|\bpull(?:ed|s|ing) out\b|\bhand(?:ed|s|ing)? over\b|"
      r"\bevacuat(?:ed|ion)\b|\bsurrender(?:ed)?\b|\bhandover\b|\btook over (?:\w+ ){0,4}?without\b"),
     (STRATEGIC, "Headquarters or base established",
-     r"\b(?:establish(?:ed|es|ing)?|set(?:ting)? up|buil[dt]|open(?:ed)?|erect(?:ed)?) (?:\w+ ){0,4}?(?:bases?|"
+     r"\b(?:establish(?:ed|es|ing)?|set(?:ting)? up|buil[dt]|open(?:ed)?|"
+     r"erect(?:ed)?) (?:\w+ ){0,4}?(?:bases?|"
      r"outposts?|headquarters|observation posts?|military points?|checkpoints?|positions?)\b"),
     (STRATEGIC, "Looting/property destruction",
      r"\blo+t(?:ed|ing)\b|\bplunder(?:ed)?\b|\b(?:burn(?:ed|t)|demolish(?:ed)?|bulldoz(?:ed)|raz(?:ed)|"
@@ -130,7 +138,8 @@ _RULES: list[tuple[str, str, str]] = [
     (STRATEGIC, "Disrupted weapons use",
      r"\bdefus(?:ed|ing)\b|\bdismantl(?:ed|ing) (?:\w+ ){0,3}?(?:bombs?|mines?|explosives?|IEDs?|devices?)\b|"
      r"\bintercept(?:ed|ing)?\b|\bshot down\b|\bweapons? (?:cache|depot)s? (?:was|were )?(?:seized|found)\b|"
-     r"\bseiz(?:ed|ing) (?:\w+ ){0,2}?(?:weapons|arms|ammunition|explosives)\b|\bfoil(?:ed|s)\b|\bthwart(?:ed|s)\b"),
+     r"\bseiz(?:ed|ing) (?:\w+ ){0,2}?(?:weapons|arms|ammunition|explosives)\b|\bfoil(?:ed|s)\b|"
+     r"\bthwart(?:ed|s)\b"),
     (STRATEGIC, "Change to group/activity",
      r"\bmerg(?:ed|er|ing)\b|\bdisband(?:ed|s)?\b|\bdissolv(?:ed|es)\b|\bdefect(?:ed|ion|ions)\b|"
      r"\bformation of\b|\bformed (?:a|an) (?:new )?(?:group|alliance|coalition|faction|brigade|council|"
@@ -140,7 +149,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"\bpatrol(?:s|led|ling)?\b|\bconvoys?\b|\breinforcements?\b|\b(?:re)?deploy(?:ed|ment|s|ing)?\b|"
      r"\bmass(?:ed|ing) (?:\w+ ){0,3}?(?:troops|tanks|forces|soldiers|commandos)\b|\bbuild-?up\b|"
      r"\bmet\b|\bmeeting\b|\bheld talks\b|\btalks (?:with|between|in)\b|\bsummit\b|\bvisit(?:ed)?\b|"
-     r"\bsent (?:\w+ ){0,2}?(?:troops|reinforcements|forces|soldiers|tanks)\b|\bcross(?:ed|ing) (?:into|the border)\b|"
+     r"\bsent (?:\w+ ){0,2}?(?:troops|reinforcements|forces|soldiers|tanks)\b|\bcross(?:ed|ing) (?:into|"
+     r"the border)\b|"
      r"\bentered\b|\barrived\b|\bmilitary (?:drills|exercises?|manoeuvres|maneuvers)\b|\bcurfew\b"),
 ]
 
@@ -152,14 +162,18 @@ _TYPE_ORDER = (REMOTE, BATTLES, VAC, RIOTS, PROTESTS, STRATEGIC)
 _MODAL = re.compile(
     r"\b(?:would|could|might|may|will|shall|should|must|can|cannot|can't|won't|wouldn't|'ll|"
     r"going to|plans? to|planned|planning|threat(?:en(?:s|ed|ing)?)?|vow(?:s|ed|ing)?|pledg\w+|promis\w+|"
-    r"intends?|intention|aim(?:s|ed|ing)? (?:to|at)|seek(?:s|ing)? to|wants? to|want|prepar(?:es|ed|ing) (?:to|for)|"
+    r"intends?|intention|aim(?:s|ed|ing)? (?:to|at)|seek(?:s|ing)? to|wants? to|want|prepar(?:es|ed|"
+    r"ing) (?:to|for)|"
     r"ready|poised|expected|likely|set to|about to|in order to|prevent(?:ed|ing)?|avoid(?:ed|ing)?|if|unless|"
-    r"whether|possible|possibility|potential|fears?|feared|fearing|risk|calls? for|called for|demand(?:s|ed|ing)?|"
+    r"whether|possible|possibility|potential|fears?|feared|fearing|risk|calls? for|called for|demand(?:s|ed|"
+    r"ing)?|"
     r"warn(?:s|ed|ing)? (?:of|against)|against any|no|not|never|denied|deny|denies|without|"
     r"rather than|instead of|halt|stop|end to|ending|future|upcoming|new round|amid|"
     r"(?:wa|i)s (?:being )?(?:planned|prepared|considered))\b", _I)
-_AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|may)\b|^[^.;,]{0,40}\b(?:is|was|are|were|seemed|seems|appears) (?:imminent|looming|"
-                          r"expected|likely|planned|possible|unlikely|feared)\b|^\w*\s+(?:is|was) imminent", _I)
+_AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|may)\b|"
+                          r"^[^.;,]{0,40}\b(?:is|was|are|were|seemed|seems|appears) (?:imminent|looming|"
+                          r"expected|likely|planned|possible|unlikely|feared)\b|^\w*\s+(?:is|"
+                          r"was) imminent", _I)
 _CLAUSE_CUT = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|\b(?:and|but|while|after|before|when|as|"
                          r"since|because|following)\b", _I)
 # Verbs after which "to <trigger>" reports something that did happen.
@@ -239,11 +253,13 @@ _AIR = re.compile(r"\b(?:jets?|warplanes?|war ?planes?|aircraft|planes?|helicopt
 _ARTILLERY = re.compile(r"\b(?:artillery|shell(?:s|ing|ed)?|mortars?|rockets?|missiles?(?![- ](?:defen[cs]e|"
                         r"systems?))|howitzers?|cannons?|tank fire)\b", _I)
 _SUICIDE = re.compile(r"\bsuicide\b|\bblew (?:himself|herself|themselves) up\b", _I)
-_IED = re.compile(r"\b(?:car|truck|motorcycle|motorbike|roadside|parcel) ?bombs?\b|\bIEDs?\b|\bimprovised explosive\b|"
+_IED = re.compile(r"\b(?:car|truck|motorcycle|motorbike|roadside|parcel) ?bombs?\b|\bIEDs?\b|"
+                  r"\bimprovised explosive\b|"
                   r"\blandmines?\b|\bexplosive device\b|\bbooby[- ]trap\w*\b", _I)
 _HIT_VERB = re.compile(r"^(?:attack\w*|raid\w*|strik\w+|struck|hit|bomb\w*|pound\w*|target\w*|kill\w*)$", _I)
 _WEAK_BATTLE = re.compile(r"kill\w*|dead|died|slain|attack\w*|target\w*|raid\w*", _I)
-_SECONDARY_SD = ("Agreement", "Arrests", "Non-violent transfer of territory", "Headquarters or base established")
+_SECONDARY_SD = ("Agreement", "Arrests", "Non-violent transfer of territory", "Headqu"
+                                                                              "arters or base established")
 
 
 def _remote_subtype(sentence: str, default: str) -> str:
@@ -286,7 +302,8 @@ def classify_all(sentence: str, triggers: list[Trigger],
                   and not _HIT_VERB.match(t.text)]
         if strong:
             t = strong[0]
-            sub = _territory_subtype(sentence, t, actors) if t.sub_event_type == "territory" else "Armed clash"
+            territory = t.sub_event_type == "territory"
+            sub = _territory_subtype(sentence, t, actors) if territory else "Armed clash"
             out.append((BATTLES, sub, t))
     if main[0] != STRATEGIC:
         sd = [t for t in triggers if t.event_type == STRATEGIC and t.sub_event_type in _SECONDARY_SD]
@@ -333,7 +350,8 @@ def _classify(sentence: str, triggers: list[Trigger],
         return REMOTE, _remote_subtype(sentence, "Shelling/artillery/missile attack"), t
     if PROTESTS in by_type:
         protest = by_type[PROTESTS][0]
-        if re.search(r"\b(?:killed|shot|opened fire|live (?:fire|ammunition)|fired (?:on|at))\b", sentence, _I):
+        if re.search(r"\b(?:killed|shot|opened fire|live (?:fire|ammunition)|fired (?:on|"
+                     r"at))\b", sentence, _I):
             return PROTESTS, "Excessive force against protesters", protest
         if RIOTS in by_type:
             t = by_type[RIOTS][0]
@@ -368,7 +386,8 @@ def _classify(sentence: str, triggers: list[Trigger],
         t = by_type[RIOTS][0]
         return RIOTS, t.sub_event_type, t
     if STRATEGIC in by_type:
-        order = ("Agreement", "Arrests", "Non-violent transfer of territory", "Headquarters or base established",
+        order = ("Agreement", "Arrests", "Non-violent transfer of territory", "Headqu"
+                                                                              "arters or base established",
                  "Looting/property destruction", "Disrupted weapons use", "Change to group/activity", "Other")
         t = min(by_type[STRATEGIC], key=lambda x: (order.index(x.sub_event_type), x.start))
         return STRATEGIC, t.sub_event_type, t
@@ -408,11 +427,13 @@ _NUM = (r"(?P<n>\d{1,4}(?:,\d{3})?|a dozen|two dozen|a hundred|(?:twenty|thirty|
         r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
         r"an?(?= (?:civilian|soldier|man|woman|child|boy|girl|fighter|person|member|officer|resident|"
         r"policeman|journalist|militant|commander|worker|farmer|shepherd|teenager)\b))")
-_QUAL = r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |approximately )?"
+_QUAL = (r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |"
+         r"approximately )?")
 _FATAL = [
     re.compile(rf"\b(?:killed|killing|kills|claimed the lives of|left|leaving)\s+{_QUAL}{_NUM}\b"
                r"(?P<tail>(?:\s+[\w-]+){0,4})", _I),
-    re.compile(rf"\b{_QUAL}{_NUM}\s+(?P<mid>(?:[\w'\u2019-]+,?\s+){{0,8}}?)(?:were|was|have been|had been|are|"
+    re.compile(rf"\b{_QUAL}{_NUM}\s+(?P<mid>(?:[\w'\u2019-]+,?\s+){{0,8}}?)(?:were|was|have been|had been|"
+               rf"are|"
                r"being|got)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives)\b", _I),
     re.compile(rf"\bdeath toll (?:\w+ ){{0,3}}?{_QUAL}{_NUM}\b", _I),
 ]

@@ -1,0 +1,236 @@
+"""Where an event happened: choosing the scene among the places an article names.
+
+The rules are described in :mod:`geo.events` (section *Location*). This module
+holds them: specificity of place kinds, bearings ("east of Qamishli"), origins
+and destinations ("convoys from Raqqa"), capitals standing for governments,
+"the town" anaphora, and the article context used when a sentence names no
+place of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from geo.models import Mention
+from geo.sentences import Sentence
+
+log = logging.getLogger(__name__)
+
+#: Specificity of a place kind for locating an event (lower is more specific).
+KIND_RANK = {
+    "village": 0, "base": 0, "crossing": 0, "dam": 0, "town": 1, "city": 2, "district": 3,
+    "governorate": 4, "river": 5, "road": 5, "region": 6, "country": 7,
+}
+LOCAL_MAX = 5  # ranks up to this are "a place", beyond it only an area
+_CONTEXT_SENTENCES = 6  # how far back the nearest named place is looked for
+_MAX_PLACES = 3  # events per sentence when several places are listed as the scene
+
+# A place named as a bearing ("east of Qamishli", "10 km from Manbij"): the scene is near it.
+_REFERENCE = re.compile(
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+(?:outskirts|countryside|edge))?\s+of|"
+    r"\bkms?\s+(?:\w+\s+)?(?:from|of)|\bmiles\s+(?:\w+\s+)?(?:from|of)|\bborder with|\bbordering)\s+"
+    r"(?:the\s+)?(?:(?:town|city|village|province|district)\s+of\s+)?$",
+    re.IGNORECASE)
+# A place named as an origin or destination ("convoys from Raqqa", "fled towards Azaz"): elsewhere.
+_AWAY = re.compile(r"(?:\bfrom|\btowards?|\bto|\bvia|\bfor)\s+(?:the\s+)?"
+                   r"(?:(?:town|city|village|province|district)\s+of\s+)?$", re.IGNORECASE)
+_GOVT_VERB = re.compile(
+    r"^(?:'s|\u2019s)?\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?(?:also\s+|instead\s+|then\s+|later\s+|"
+    r"again\s+|now\s+|repeatedly\s+|\w+ly\s+)?(?:said|says|say|warned|warns|"
+    r"accused|accuses|announced|announces|demanded|demands|agreed|agrees|insisted|insists|wants|wanted|"
+    r"seeks|sought|considers|considered|supports|supported|backs|backed|opposes|opposed|condemned|"
+    r"condemns|denied|denies|rejected|rejects|responded|urged|urges|called|calls|hopes|believes|"
+    r"secured|signed|threatened|threatens|claims|claimed|views|regards|told|reacted|confirmed|"
+    r"tries|tried|decided|hosts|hosted|fears|feared)\b", re.IGNORECASE)
+_SCENE_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?"
+                         r"(?:(?:towns?|villages?|cities|city|areas?)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _metonym(text: str, m: Mention) -> bool:
+    """A capital or country standing for its government ("Moscow warned", "Ankara's support")."""
+    try:
+        from geo.toponyms import is_metonym
+    except ImportError:  # the toponym module is optional for this check
+        is_metonym = None
+    if is_metonym is not None:
+        try:
+            if is_metonym(text, m):
+                return True
+        except Exception as err:  # a failing heuristic must not lose the event
+            log.debug("is_metonym failed on %r: %s", m.text, err)
+    if m.place is None or m.place.kind not in ("city", "country", "town"):
+        return False
+    after = text[m.end:m.end + 40]
+    before = text[max(0, m.start - 30):m.start]
+    if _GOVT_VERB.match(after):
+        return True
+    # "talks between Washington and Ankara", "relations with Damascus"
+    talks = re.search(r"\b(?:talks|relations|ties|tensions|meeting|dialogue|rapprochement|dispute|"
+                      r"negotiations)\b", text[max(0, m.start - 60):m.start])
+    return bool(talks and re.search(r"\b(?:between|and|with)\s+$", before))
+
+
+def _background(text: str, m: Mention) -> bool:
+    """A place in a "since ..." phrase ("since the war in Gaza began") is history, not the scene."""
+    seg = re.split(r"[.!?\n,;:()\u2014]", text[max(0, m.start - 60):m.start])[-1]
+    return bool(re.search(r"\bsince\b", seg, re.IGNORECASE))
+
+
+def rank(m: Mention) -> int:
+    return KIND_RANK.get(m.place.kind, 6) if m.place else 99
+
+
+def _is_reference(text: str, m: Mention) -> bool:
+    return bool(_REFERENCE.search(text[max(0, m.start - 40):m.start]))
+
+
+def choose_scene(text: str, mentions: Sequence[Mention], syria: bool, local_only: bool,
+            near: int | None = None, skip_away: bool = False) -> list[Mention]:
+    """The scene of a piece of text: the best mention and the places listed with it.
+
+    ``near`` (a character offset, the trigger's) breaks ties between equally
+    specific places in favour of the closest one ("a bombing in Istanbul"). With
+    ``skip_away``, a text naming only origins or destinations has no scene.
+    """
+    cands = [m for m in mentions
+             if m.place is not None and not _metonym(text, m) and not _background(text, m)]
+    if local_only:
+        cands = [m for m in cands if rank(m) <= LOCAL_MAX]
+    if not cands:
+        return []
+
+    def key(m: Mention) -> tuple:
+        foreign = syria and m.place.country != "SY"
+        distance = abs(m.start - near) if near is not None else 0
+        return (rank(m) > LOCAL_MAX, foreign, _is_reference(text, m), rank(m), distance, m.start)
+
+    # an origin or destination is the scene only when nothing else is named; places listed
+    # after one ("from Raqqa, Hasakah and Kobani") share its role
+    ordered = sorted(cands, key=lambda m: m.start)
+    away: set[int] = set()
+    for k, m in enumerate(ordered):
+        if _AWAY.search(text[max(0, m.start - 40):m.start]) or (
+                k and id(ordered[k - 1]) in away and _SCENE_JOIN.match(text[ordered[k - 1].end:m.start])):
+            away.add(id(m))
+    if away and len(away) < len(cands):
+        cands = [m for m in cands if id(m) not in away]
+    elif away and skip_away:
+        return []
+    best = min(cands, key=key)
+    chosen = [best]
+    ordered = sorted(cands, key=lambda m: m.start)
+    i = ordered.index(best)
+    # walk both ways along places joined by "," / "and" (a list naming the scene)
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(ordered) and len(chosen) < _MAX_PLACES:
+            a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
+            between = text[a.end:b.start]
+            joined = _SCENE_JOIN.match(between) or (
+                re.search(r"\bbetween\s+(?:the\s+)?(?:\w+\s+of\s+)?$", text[max(0, a.start - 30):a.start])
+                and re.fullmatch(r"\s*and\s+", between))
+            nxt = ordered[j + step]
+            same = nxt.place.id in {c.place.id for c in chosen}
+            if not joined or abs(rank(nxt) - rank(best)) > 1 or same:
+                break
+            chosen.append(nxt)
+            j += step
+    return sorted(chosen, key=lambda m: m.start)
+
+
+class ArticleContext:
+    """What locating a sentence's event needs to know about the whole article."""
+
+    def __init__(self, text: str, sentences: list[Sentence], by_sentence: list[list[Mention]],
+                 syria: bool, counts: dict[str, int]) -> None:
+        self.text, self.sentences, self.by_sentence = text, sentences, by_sentence
+        self.syria, self.counts = syria, counts
+        head = [j for j, sn in enumerate(sentences) if not sn.boilerplate][:2]
+        self.lead = {m.place.id for j in head for m in by_sentence[j] if m.place is not None}
+        self.paragraphs: dict[int, list[int]] = {}
+        for i, s in enumerate(sentences):
+            self.paragraphs.setdefault(s.paragraph, []).append(i)
+
+
+def _allowed_countries(ctx: ArticleContext, i: int) -> set[str]:
+    """Countries the sentence itself names: context places must lie in one of them."""
+    return {m.place.country for m in ctx.by_sentence[i]
+            if m.place is not None and rank(m) > LOCAL_MAX and m.place.country
+            and not _metonym(ctx.text, m)}
+
+
+# "the town", "the dam", "the province": the last place of that kind named before
+_ANAPHOR = re.compile(r"\bthe (town|city|village|dam|air ?base|base|airport|border crossing|crossing|"
+                      r"province|governorate|district)\b", re.IGNORECASE)
+_ANAPHOR_KINDS = {
+    "town": ("town", "city", "village"), "city": ("city", "town"), "village": ("village", "town"),
+    "dam": ("dam",), "base": ("base",), "air base": ("base",), "airbase": ("base",), "airport": ("base",),
+    "crossing": ("crossing",), "border crossing": ("crossing",), "province": ("governorate",),
+    "governorate": ("governorate",), "district": ("district",),
+}
+
+
+def _anaphor(ctx: ArticleContext, i: int) -> tuple[list[Mention], str | None]:
+    """The place "the town" / "the dam" of sentence ``i`` refers back to, if any."""
+    sent = ctx.sentences[i]
+    m = _ANAPHOR.search(sent.text)
+    if not m:
+        return [], None
+    kinds = _ANAPHOR_KINDS[m.group(1).lower()]
+    for j in range(i - 1, max(-1, i - 1 - 2 * _CONTEXT_SENTENCES), -1):
+        for men in reversed(ctx.by_sentence[j]):
+            if men.place is not None and men.place.kind in kinds and not _metonym(ctx.text, men):
+                same = ctx.sentences[j].paragraph == sent.paragraph
+                return [men], "paragraph" if same else "article"
+    return [], None
+
+
+def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str | None]:
+    """Places of sentence ``i`` and the precision used (see the module docstring)."""
+    text, sentences = ctx.text, ctx.sentences
+    allowed = _allowed_countries(ctx, i)
+
+    def ok(found: list[Mention]) -> list[Mention]:
+        return [m for m in found if not allowed or m.place.country in allowed]
+
+    found, precision = _anaphor(ctx, i)
+    if ok(found):
+        return found, precision
+
+    # the nearest earlier sentence of the paragraph that names a place: news writing names
+    # the scene, then tells what happened there
+    para = ctx.paragraphs[sentences[i].paragraph]
+    for j in [j for j in reversed(para) if j < i]:
+        found = ok(choose_scene(text, ctx.by_sentence[j], ctx.syria, local_only=True, skip_away=True))
+        if found:
+            return found, "paragraph"
+    # earlier paragraphs: places named often and recently (the article's subject, or the
+    # scene just described)
+    scores: dict[str, tuple[float, int, Mention]] = {}
+    steps = 0
+    for j in range(i - 1, -1, -1):
+        if sentences[j].paragraph == sentences[i].paragraph or sentences[j].boilerplate:
+            continue
+        steps += 1
+        if steps > _CONTEXT_SENTENCES:
+            break
+        for m in ok(choose_scene(text, ctx.by_sentence[j], ctx.syria, local_only=True, skip_away=True)):
+            # often and recently named, and specific: rivers, roads and provinces are weak anchors
+            score = (ctx.counts.get(m.place.id, 1) + 2.0 / steps - (1.5 if rank(m) > 2 else 0.0)
+                     + (1.0 if m.place.id in ctx.lead else 0.0))  # the headline names the subject
+            if m.place.id not in scores or scores[m.place.id][0] < score:
+                scores[m.place.id] = (score, -rank(m), m)
+    if scores:
+        best = max(scores.values(), key=lambda v: (v[0], v[1]))
+        return [best[2]], "article"
+    for j in [j for j in para if j > i]:
+        found = ok(choose_scene(text, ctx.by_sentence[j], ctx.syria, local_only=True))
+        if found:
+            return found[:1], "paragraph"
+    own = choose_scene(text, ctx.by_sentence[i], ctx.syria, local_only=True, near=near)
+    if own:  # only origins or destinations: better than nothing
+        return own[:1], "sentence"
+    area = choose_scene(text, ctx.by_sentence[i], ctx.syria, local_only=False, near=near)
+    return (area[:1], "sentence") if area else ([], None)
