@@ -305,6 +305,9 @@ def _load(path: Path | str | None, user_path: Path | str | None, imported_path: 
             with tmp.open("wb") as fh:
                 pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(cache_file)
+            for old in cache_file.parent.glob("gazetteer-*.pickle"):  # caches of earlier tables
+                if old != cache_file:
+                    old.unlink(missing_ok=True)
         except OSError as err:
             log.info("cannot write gazetteer cache %s: %s", cache_file, err)
     return gaz
