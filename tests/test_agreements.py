@@ -69,7 +69,8 @@ def test_circle_has_the_radius_asked(tmp_path):
 
 def test_border_strip_is_deep_and_wide_as_asked(tmp_path):
     path = write_zones(tmp_path, {**BASE, "name": "S", "recipe": "border_strip", "border": "TR",
-                                  "depth_km": 30, "west": {"gazetteer_id": "west"}, "east": {"gazetteer_id": "east"}})
+                                  "depth_km": 30, "west": {"gazetteer_id": "west"},
+                                  "east": {"gazetteer_id": "east"}})
     geom = build_agreements(path, fake_context()).geometry.iloc[0]
     lon0, lat0, lon1, lat1 = geom.bounds
     assert (lon0, lon1) == pytest.approx((37.5, 38.5))
