@@ -46,9 +46,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-
-import geopandas as gpd
-from shapely.geometry import Point
+from typing import TYPE_CHECKING
 
 from geo import dates
 from geo.actors import actor_mentions, find_actors
@@ -56,6 +54,9 @@ from geo.eventplace import LOCAL_MAX, ArticleContext, choose_scene, locate, rank
 from geo.eventtypes import classify_all, fatalities, find_triggers
 from geo.models import Article, Event, Mention
 from geo.sentences import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 log = logging.getLogger(__name__)
 
@@ -227,6 +228,9 @@ def to_frame(events: Sequence[Event]) -> gpd.GeoDataFrame:
     Columns are the keys of :meth:`Event.to_record`, with ``actors`` joined by
     ``"; "``; events without coordinates get an empty geometry.
     """
+    import geopandas as gpd  # imported here: the command line does not need it
+    from shapely.geometry import Point
+
     rows = []
     geoms = []
     for ev in events:

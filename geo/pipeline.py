@@ -68,7 +68,7 @@ def run(paths: Iterable[str | Path], gaz) -> tuple[list[Extraction], list[InputE
         try:
             article = read_article(f)
         except InputError as err:
-            log.warning("%s", err)
+            log.info("%s", err)  # the caller reports it
             errors.append(err)
             continue
         out.append(extract(article, gaz))

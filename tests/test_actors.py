@@ -61,7 +61,8 @@ def test_lowercase_is_is_not_islamic_state():
 
 
 def test_transitional_government_after_december_2024():
-    assert find_actors("Government forces shelled the hills.", "2025-03-07") == ("Syrian transitional government",)
+    assert find_actors("Government forces shelled the hills.", "2025-03-07") == ("Syrian"
+                                                                                 " transitional government",)
     assert find_actors("Government forces shelled the hills.", "2019-03-07") == ("Syrian government forces",)
 
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from geo.eventtypes import classify, fatalities, find_triggers
 from geo.actors import actor_mentions
 from geo.events import extract_events, to_frame
+from geo.eventtypes import classify, fatalities, find_triggers
 from geo.models import Article, Mention, Place
 from geo.sentences import split_sentences
 
@@ -172,7 +172,8 @@ def test_repeated_sentence_gives_one_event():
      "Non-violent transfer of territory"),
     ("Turkey established a new base in Idlib.", "Strategic developments", "Headquarters or base established"),
     ("Engineers defused an explosive device in Idlib.", "Strategic developments", "Disrupted weapons use"),
-    ("Two factions in Idlib merged into a new alliance.", "Strategic developments", "Change to group/activity"),
+    ("Two factions in Idlib merged into a new alliance.", "Strategic developments",
+     "Change to group/activity"),
     ("A Turkish convoy of 40 vehicles entered Idlib.", "Strategic developments", "Other"),
 ])
 def test_types(sentence, etype, sub):
