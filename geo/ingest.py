@@ -115,13 +115,14 @@ def ingest_upload(name: str, data: bytes, gaz, store: Store) -> Extraction:
     folder = uploads_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / safe_name(name)
-    tmp = target.with_suffix(target.suffix + ".part")
+    tmp = target.with_name(f".part-{target.name}")  # keeps the suffix read_article goes by
     tmp.write_bytes(data)
     try:
         article = read_article(tmp)
     except InputError as err:
         tmp.unlink(missing_ok=True)
-        raise InputError(str(err).split(": ", 1)[-1], name) from err
+        message = str(err)[len(f"{err.path}: "):] if err.path else str(err)
+        raise InputError(message, name) from err
     tmp.replace(target)
     article = dataclasses.replace(article, path=str(target))
     return _add_article(article, gaz, store)
