@@ -172,6 +172,7 @@ class Score:
     wrong_places: list[str] = field(default_factory=list)
     traps: list[str] = field(default_factory=list)
     missed_events: list[str] = field(default_factory=list)
+    wrong_fatalities: list[str] = field(default_factory=list)
     wrong_published: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -207,9 +208,10 @@ class Score:
     def report(self) -> str:
         """A readable list of every miss, one per line, under its heading."""
         lines = [" ".join(f"{k}={v}" for k, v in self.figures().items())]
-        for title, items in (("missed places", self.missed_places), ("wrong places", self.wrong_places),
-                             ("traps taken as places", self.traps), ("missed events", self.missed_events),
-                             ("publication dates", self.wrong_published)):
+        sections = (("missed places", self.missed_places), ("wrong places", self.wrong_places),
+                    ("traps taken as places", self.traps), ("missed events", self.missed_events),
+                    ("fatality counts", self.wrong_fatalities), ("publication dates", self.wrong_published))
+        for title, items in sections:
             if items:
                 lines.append(f"{title} ({len(items)}):")
                 lines += ["  " + i for i in items]
@@ -278,7 +280,11 @@ def _score_events(s: Score, name: str, gold: dict, ext) -> None:
             s.events_found += 1
             if ge.get("fatalities") is not None:
                 s.fatalities_total += 1
-                s.fatalities_right += any(ev.fatalities == ge["fatalities"] for ev in hits)
+                if any(ev.fatalities == ge["fatalities"] for ev in hits):
+                    s.fatalities_right += 1
+                else:
+                    got = sorted({ev.fatalities for ev in hits}, key=str)
+                    s.wrong_fatalities.append(f"{name}: {ge['place']} expected {ge['fatalities']}, got {got}")
         else:
             s.missed_events.append(f"{name}: {ge['event_type']} at {ge['place']} on {ge['date']}")
 
