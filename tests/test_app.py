@@ -210,3 +210,34 @@ def test_pasting_an_empty_text_names_the_problem(seeded: AppTest) -> None:
     _run(at)
     assert any("empty" in e.value for e in at.error)
     assert _shown(at) == 5, "nothing stored was lost"
+
+
+def test_review_adds_a_place_and_the_map_follows(tmp_path, monkeypatch) -> None:
+    from geo.gazetteer import load_gazetteer
+    from geo.ingest import ingest_text
+
+    monkeypatch.setenv("GEO_HOME", str(tmp_path))
+    text = ("Aleppo, 4 March 2020 - Artillery shelling hit the village of Kafr Zibdeh south of Saraqib, "
+            "killing two civilians on Tuesday, medics said.")
+    store = Store(tmp_path / "store.sqlite")
+    ingest_text(text, load_gazetteer(), store, name="shelling.txt")
+    assert "Kafr Zibdeh" not in {e.place for e in store.events()}
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["tab"] = "Review places"
+    _run(at)
+    assert "Kafr Zibdeh" in list(at.dataframe[0].value["text"])
+    labels = at.selectbox(key="rv_pick").options
+    at.selectbox(key="rv_pick").select_index([i for i, lbl in enumerate(labels) if "Kafr Zibdeh" in lbl][0])
+    _run(at)
+    [n for n in at.number_input if n.label == "Latitude"][0].set_value(35.80)
+    [n for n in at.number_input if n.label == "Longitude"][0].set_value(36.78)
+    [b for b in at.button if b.label == "Save place and use it"][0].click()
+    _run(at)
+
+    assert "Kafr Zibdeh" in (tmp_path / "user_places.csv").read_text(encoding="utf-8")
+    moved = [e for e in Store(tmp_path / "store.sqlite").events() if e.place == "Kafr Zibdeh"]
+    assert moved and (moved[0].lat, moved[0].lon) == (35.80, 36.78)
+    assert '"p": "Kafr Zibdeh"' in _map_args(at)["feature_group"], "the map shows the event at the new place"
+    remaining = list(at.dataframe[0].value["text"]) if at.dataframe else []
+    assert "Kafr Zibdeh" not in remaining, "the name left the review list"
