@@ -25,8 +25,9 @@ from geo.gazetteer import Gazetteer, prior
 from geo.models import Mention, Place
 from geo.names import fold
 
-_GOV_AFTER = re.compile(r"^(?:['\u2019]s)?[\s-]+(?:province|governorate|provinces|countryside|region)\b",
-                        re.I)
+_DIRECTION = r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|rural)[\s-]*)*"
+_GOV_AFTER = re.compile(
+    rf"^(?:['\u2019]s)?[\s-]+{_DIRECTION}(?:province|governorate|provinces|countryside)\b", re.I)
 _GOV_BEFORE = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
 _SETTLEMENT_AFTER = re.compile(r"^[\s-]+(?:city|town|village|district|neighbou?rhood|suburb)\b", re.I)
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|suburb|neighbou?rhood)\s+of\s+(?:the\s+)?$",

@@ -55,7 +55,9 @@ ORG_NEXT = frozenset({
     "operations", "workers", "liberation", "revolutionary", "shield", "hawks", "falcons", "knights",
     "martyrs", "lions", "group", "army", "police", "gathering", "legion", "forces", "storm", "desk",
     "observatory", "network", "directorate", "commission", "chamber", "court", "hospital", "school",
-    "stadium", "mosque", "church", "tv", "radio", "channel", "newspaper", "daily", "herald",
+    "stadium", "mosque", "church", "tv", "radio", "channel", "newspaper", "daily", "herald", "division",
+    "divisions", "force", "guard", "guards", "squadron", "unit", "units", "militia", "faction", "sector",
+    "command", "headquarters",
 })
 #: Lower-case nouns that may end a multi-word name ("Bab al-Hawa crossing", "Tabqa dam").
 NAME_SUFFIXES = frozenset({
@@ -85,6 +87,7 @@ FIRST_NAMES = frozenset({
 ORG_PREV = frozenset({
     "liwa", "jaysh", "jaish", "harakat", "ahrar", "jabhat", "faylaq", "katibat", "tahrir", "fatah",
     "fateh", "ansar", "hayat", "kataib", "saraya", "state", "free", "operation", "operations", "op",
+    "hurras", "suqour", "suqur", "usud", "jund", "junud", "tajamu", "firqat", "fawj", "thuwar",
 })
 #: Titles before a person's name ("President Assad", "Gen. Chaiko").
 TITLES = frozenset({
@@ -113,6 +116,8 @@ CALENDAR = frozenset({
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
 _PREFIX_OK = PLACE_PREFIX_OK | DEMONYM_WORDS
+#: Generic words that also open people's names (Abu Mohammed, Umm Ahmad, Sheikh Issa): no loose matching.
+_KUNYA = frozenset({"abu", "umm", "sheikh", "bayt"})
 _GENERIC_WORDS = frozenset(GENERICS) | frozenset(GENERICS.values()) | {"bab", "bir", "qasr", "hay", "mount"}
 
 
@@ -211,7 +216,7 @@ def _match_at(toks: list[Token], i: int, text: str, gaz: Gazetteer) -> tuple[int
 def _loose_match(toks: list[Token], i: int, text: str, gaz: Gazetteer) -> tuple[int, list[str]] | None:
     """Generic word + capitalised name one letter off a Syrian place ("Kafr Loosing")."""
     g = fold_word(toks[i].f)
-    if g not in _GENERIC_WORDS or i + 1 >= len(toks):
+    if g not in _GENERIC_WORDS or g in _KUNYA or i + 1 >= len(toks):
         return None
     j = i + 1
     while j < len(toks) and toks[j].art and _joinable(text, toks[j - 1], toks[j]):
@@ -245,6 +250,8 @@ def _rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str,
     words = [t.fp for t in toks[i:j + 1] if not t.art]
     surface = " ".join(words)
     if surface in NOT_PLACES or (len(words) == 1 and words[0] in _GENERIC_WORDS and not toks[i].art):
+        return True
+    if len(words) == 1 and words[0] in ORG_PREV | TITLES:  # "Liwa (al-Quds)", "Sultan (Murad)"
         return True
     strong = any(p.kind in ("country", "governorate") or p.population >= 100_000
                  or not p.id.startswith("gn:") for p in places)
