@@ -27,6 +27,7 @@ import random
 import re
 import sys
 from difflib import SequenceMatcher
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
@@ -119,14 +120,20 @@ def _bare(name: str) -> str:
     return re.sub(r"^(?:a[lnsrdzt]|el|ash) ", "", normalize(name))
 
 
-def _variant(place: Place, rng: random.Random) -> str:
-    """The place's name, or now and then one of its alternate spellings (GeoNames' noise left out)."""
+@cache
+def _spellings(place: Place) -> tuple[str, ...]:
+    """Alternate spellings a news desk might print (GeoNames' noise and exonyms left out)."""
     key = _bare(place.name)
-    latin = [a for a in place.alt_names if len(a) <= 30 and _PRINTABLE.fullmatch(a)
-             and not re.search(r"governorate|province", a, re.I)
-             # transliterations of the same name, not exonyms ("Callinicum" for Raqqa)
-             and SequenceMatcher(None, key, _bare(a)).ratio() >= 0.7
-             and not (_bare(a) != key and _bare(a).startswith(key))]  # "Homsz": a stray letter
+    return tuple(a for a in place.alt_names if len(a) <= 30 and _PRINTABLE.fullmatch(a)
+                 and not re.search(r"governorate|province", a, re.I)
+                 # transliterations of the same name, not exonyms ("Callinicum" for Raqqa)
+                 and SequenceMatcher(None, key, _bare(a)).ratio() >= 0.7
+                 and not (_bare(a) != key and _bare(a).startswith(key)))  # "Homsz": a stray letter
+
+
+def _variant(place: Place, rng: random.Random) -> str:
+    """The place's name, or now and then one of its alternate spellings."""
+    latin = _spellings(place)
     return rng.choice(latin) if latin and rng.random() < 0.3 else place.name
 
 
@@ -216,7 +223,9 @@ def generate(n: int, seed: int = 0, gaz=None) -> list[tuple[str, str]]:
     Returns
     -------
     list of (str, str)
-        ``(file name, text)`` pairs; the suffix (.txt, .md or .html) tells the format.
+        ``(file name, text)`` pairs; the suffix (.txt, .md or .html) tells the format, and
+        ``.html`` texts are page sources (read them as files, or strip them with
+        :func:`geo.articles.html_to_text`).
     """
     if n < 0:
         raise ValueError(f"n should be zero or more, got {n} instead")
