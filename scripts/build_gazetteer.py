@@ -230,8 +230,21 @@ def merge(curated: list[dict], gn: list[dict]) -> list[dict]:
     return out
 
 
+def _vanished_ids(out: Path, rows: list[dict]) -> list[str]:
+    """Ids of the previous table that the new one lacks: zones and user files key places by id."""
+    if not out.is_file():
+        return []
+    with out.open(encoding="utf-8", newline="") as fh:
+        old = {r["id"] for r in csv.DictReader(fh)}
+    return sorted(old - {r["id"] for r in rows})
+
+
 def build(out: Path, curated: Path) -> int:
     rows = merge(read_curated(curated), geonames_rows())
+    gone = _vanished_ids(out, rows)
+    if gone:
+        print(f"warning: {len(gone)} ids of the previous table are gone (check data/control): "
+              + ", ".join(gone[:20]), file=sys.stderr)
     tmp = out.with_suffix(".csv.tmp")
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
