@@ -89,7 +89,7 @@ function(feature, latlng) {
   var m = L.circleMarker(latlng, {radius: 2.5, color: '#333', weight: 1, fillColor: '#fff',
     fillOpacity: 1, interactive: false});
   m.bindTooltip(feature.properties.tip, {permanent: true, direction: 'right', offset: [3, 0],
-    className: 'geo-town'});
+    className: 'geo-town geo-rank-' + (feature.properties.rank || '4')});
   return m;
 }""")
 
@@ -99,6 +99,7 @@ _CSS = """
 .geo-town { background: transparent; border: none; box-shadow: none; padding: 0 2px;
   font: 11px sans-serif; color: #222; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
 .geo-town::before { display: none; }
+.geo-z-le7 .geo-rank-4, .geo-z-le6 .geo-rank-3 { display: none; }
 .geo-legend { background: rgba(255,255,255,0.92); padding: 6px 8px; font: 11px sans-serif;
   line-height: 15px; border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,0.3); max-width: 230px; }
 .geo-legend i { display: inline-block; width: 11px; height: 11px; margin-right: 5px;
@@ -120,7 +121,16 @@ class Legend(MacroElement):
     div.innerHTML = {{ this.html_json }};
     return div;
   };
-  legend.addTo({{ this._parent.get_name() }});
+  var map = {{ this._parent.get_name() }};
+  legend.addTo(map);
+  // fewer town labels when zoomed out (CSS hides the minor ranks)
+  function zoomClass() {
+    var z = map.getZoom(), c = map.getContainer();
+    c.classList.toggle('geo-z-le7', z <= 7);
+    c.classList.toggle('geo-z-le6', z <= 6);
+  }
+  map.on('zoomend', zoomClass);
+  zoomClass();
 })();
 {% endmacro %}
 """)
@@ -185,7 +195,9 @@ def basemap_geojson(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict]:
         if gdf is None or not len(gdf):
             continue
         names = gdf["name"] if "name" in gdf.columns else pd.Series([""] * len(gdf), index=gdf.index)
-        out[key] = _tip_frame(gdf.to_crs(4326) if gdf.crs else gdf, names.fillna("")).__geo_interface__
+        extra = {"rank": gdf["rank"].fillna(4).astype(int)} if "rank" in gdf.columns else {}
+        frame = _tip_frame(gdf.to_crs(4326) if gdf.crs else gdf, names.fillna(""), **extra)
+        out[key] = frame.__geo_interface__
     return out
 
 

@@ -52,7 +52,7 @@ class Ex:
 def _seed(home: Path) -> None:
     store = Store(home / "store.sqlite")
     for i, (date, kind, place, lat, lon) in enumerate(ROWS):
-        quote = f"Report of {kind.lower()} at {place}."
+        quote = f"Report of {kind.lower()} at {place}." + (" <img src=x onerror=alert(1)>" if i == 0 else "")
         ev = Event(article=f"r{i}.txt", published=date, date=date, date_precision="day", event_type=kind,
                    sub_event_type="", actors=("SDF",), place=place, lat=lat, lon=lon,
                    place_precision="sentence", fatalities=i, quote=quote, start=0, end=len(quote),
@@ -116,6 +116,22 @@ def test_map_draws_markers_and_zones_and_follows_the_slider(app_url, tmp_path) -
         assert frame.locator("path.geo-event").count() == len(ROWS)
         assert frame.locator("path.geo-zone").count() > 0, "control zone polygons are drawn"
         assert frame.locator("path.geo-countries").count() > 0, "the offline basemap is drawn"
+
+        # a marker's popup: escaped quote, and a link that opens the article in the reader
+        frame.evaluate("() => { for (const id in map_div._layers) { const l = map_div._layers[id];"
+                       " if (l.feature && l.feature.properties.p === 'Raqqa' && l.openPopup) {"
+                       " l.openPopup(); } } }")
+        popup = frame.wait_for_selector(".geo-popup", timeout=10_000)
+        assert "<img src=x onerror=alert(1)>" in popup.inner_text()
+        assert popup.query_selector("img") is None
+        href = popup.query_selector("a").get_attribute("href")
+        assert href.endswith("?tab=Reader&article=r0.txt")
+        reader = browser.new_page()
+        reader.on("request", lambda req: hosts.add(urlparse(req.url).hostname or ""))
+        reader.goto(app_url.rstrip("/") + href)
+        reader.wait_for_selector(".geo-article", timeout=30_000)
+        assert "<img src=x onerror=alert(1)>" in reader.inner_text(".geo-article")
+        reader.close()
 
         # the end thumb of the event range, moved with the keyboard as a user would
         shown = page.locator("[data-testid='stMetricValue']").first
