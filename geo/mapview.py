@@ -100,10 +100,12 @@ _CSS = """
   font: 11px sans-serif; color: #222; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
 .geo-town::before { display: none; }
 .geo-z-le7 .geo-rank-4, .geo-z-le6 .geo-rank-3 { display: none; }
-.geo-legend { background: rgba(255,255,255,0.92); padding: 6px 8px; font: 11px sans-serif;
-  line-height: 15px; border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,0.3); max-width: 230px; }
+.geo-legend { background: rgba(255,255,255,0.92); padding: 5px 7px; font: 10.5px sans-serif;
+  line-height: 14px; cursor: default;
+  border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,0.3); max-width: 230px; }
 .geo-legend i { display: inline-block; width: 11px; height: 11px; margin-right: 5px;
   vertical-align: middle; }
+.geo-legend summary { cursor: pointer; }
 .geo-popup blockquote { margin: 4px 0 4px 6px; padding-left: 6px; border-left: 3px solid #ccc; }
 </style>
 """
@@ -115,10 +117,12 @@ class Legend(MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function() {
-  var legend = L.control({position: 'bottomleft'});
+  var legend = L.control({position: 'bottomright'});
   legend.onAdd = function() {
     var div = L.DomUtil.create('div', 'geo-legend');
     div.innerHTML = {{ this.html_json }};
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
     return div;
   };
   var map = {{ this._parent.get_name() }};
@@ -148,7 +152,8 @@ class Legend(MacroElement):
             f"<i style=\"background:{c};opacity:.7\"></i>{html.escape(lbl)}" for lbl, c in FACTIONS.values()
         ]
         rows.append(f'<i style="border:2px dashed {AGREEMENT_COLOR}"></i>Agreement zone')
-        self.html_json = json.dumps("<br>".join(rows))
+        self.html_json = json.dumps("<details open><summary><b>Legend</b></summary>" + "<br>".join(rows)
+                                    + "</details>")
 
 
 def use_local_assets(prefix: str = "/app/static") -> None:
