@@ -43,7 +43,7 @@ NOT_PLACES = frozenset({
     "xinhua", "rudaw", "ntv", "trt", "bbc", "cnn", "nato", "isis", "isil", "daesh", "sdf", "ypg", "pkk",
     "assad", "erdogan", "putin", "trump", "biden", "obama", "lavrov", "shoigu", "jolani", "julani",
     "sharaa", "baghdadi", "nasrallah", "khamenei", "raisi", "rouhani", "netanyahu", "mattis", "pompeo",
-    "kremlin", "pentagon", "duma", "knesset", "majlis", "state", "aleppo university",
+    "kremlin", "pentagon", "knesset", "majlis", "state", "aleppo university",
 })
 #: Acronyms written in capitals that do name places.
 CAPS_PLACES = frozenset({"us", "usa", "uk", "uae", "u s", "u s a", "u k", "ksa", "drc"})
@@ -249,7 +249,8 @@ def _rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str,
     """
     words = [t.fp for t in toks[i:j + 1] if not t.art]
     surface = " ".join(words)
-    if surface in NOT_PLACES or (len(words) == 1 and words[0] in _GENERIC_WORDS and not toks[i].art):
+    article_before = toks[i].art or (i > 0 and toks[i - 1].art)
+    if surface in NOT_PLACES or (len(words) == 1 and words[0] in _GENERIC_WORDS and not article_before):
         return True
     if len(words) == 1 and words[0] in ORG_PREV | TITLES:  # "Liwa (al-Quds)", "Sultan (Murad)"
         return True
