@@ -50,6 +50,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.textmatch import FoldedPattern
 
 #: The documented actor names, in the order of the table above.
 ACTORS: tuple[str, ...] = (
@@ -151,7 +154,7 @@ _RULES: list[tuple[str, str, bool]] = [
                   r"\bpatients\b|\bmedics\b|\bdoctors\b|\bteachers?\b|\bstudents?\b|\bpupils\b", False),
 ]
 
-_COMPILED = [(actor, re.compile(pat, 0 if cs else re.IGNORECASE)) for actor, pat, cs in _RULES]
+_COMPILED = [(actor, FoldedPattern(pat, case_sensitive=cs)) for actor, pat, cs in _RULES]
 # A backer or leader named as a modifier ("US-backed", "Russian-led") is not an actor itself.
 _MODIFIER = re.compile(r"^(?:-| )?(?:backed|led|linked|allied|affiliated|supported|sponsored|aligned|"
                        r"designated|brokered|mediated)\b", re.IGNORECASE)
@@ -173,18 +176,24 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
     A state named only as the backer of another force ("US-backed", "Russian-led")
     is skipped; the force it backs is kept.
     """
+    return list(_actor_mentions(sentence))
+
+
+@lru_cache(maxsize=4096)  # a sentence is read for its type, then again for each of its events
+def _actor_mentions(sentence: str) -> tuple[ActorMention, ...]:
     taken: list[tuple[int, int]] = []
     found: list[ActorMention] = []
+    lowered = sentence.lower()
     for actor, pat in _COMPILED:
-        for m in pat.finditer(sentence):
+        for m in pat.finditer(sentence, lowered):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
             if _MODIFIER.match(sentence[e:e + 14]):
                 continue  # the span is claimed (so "US" is not re-read) but not an actor
-            found.append(ActorMention(actor, s, e, m[0]))
-    return sorted(found, key=lambda a: a.start)
+            found.append(ActorMention(actor, s, e, sentence[s:e]))
+    return tuple(sorted(found, key=lambda a: a.start))
 
 
 def find_actors(sentence: str, date: str | None = None) -> tuple[str, ...]:

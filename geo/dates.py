@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -345,6 +346,11 @@ def find_dates(sentence: str, published: str | None) -> list[DateExpr]:
 
     Overlapping matches keep the longest (most specific) one. Order is by position.
     """
+    return list(_find_dates(sentence, published))
+
+
+@lru_cache(maxsize=4096)  # a sentence is dated once per event it reports and as context
+def _find_dates(sentence: str, published: str | None) -> tuple[DateExpr, ...]:
     pub = _parse_iso(published)
     s = sentence.translate(_TYPOGRAPHIC)
     found: list[DateExpr] = []
@@ -362,7 +368,7 @@ def find_dates(sentence: str, published: str | None) -> list[DateExpr]:
             taken.append((m.start(), m.end()))
             found.append(DateExpr(m.start(), m.end(), m[0], d.isoformat() if d else None, prec, background,
                                   absolute=kind in ("iso", "mdy", "dmy", "my")))
-    return sorted(found, key=lambda e: e.start)
+    return tuple(sorted(found, key=lambda e: e.start))
 
 
 def _is_modifier(s: str, m: re.Match[str]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from geo.models import Mention
 from geo.sentences import Sentence
@@ -48,6 +49,7 @@ _SCENE_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the
                          r"(?:(?:towns?|villages?|cities|city|areas?)\s+of\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # asked again for every sentence whose context includes the mention
 def _metonym(text: str, m: Mention) -> bool:
     """A capital or country standing for its government ("Moscow warned", "Ankara's support")."""
     try:
@@ -72,6 +74,7 @@ def _metonym(text: str, m: Mention) -> bool:
     return bool(talks and re.search(r"\b(?:between|and|with)\s+$", before))
 
 
+@lru_cache(maxsize=8192)
 def _background(text: str, m: Mention) -> bool:
     """A place in a "since ..." phrase ("since the war in Gaza began") is history, not the scene."""
     seg = re.split(r"[.!?\n,;:()\u2014]", text[max(0, m.start - 60):m.start])[-1]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from geo.actors import ActorMention
+from geo.textmatch import FoldedPattern
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -75,17 +76,19 @@ _RULES: list[tuple[str, str, str]] = [
      r"\boverr?an\b|\boverrun\b|\bstorm(?:ed|s)\b|\bfell to\b|\bfall of\b|\brecapture\b|\bcapture of\b|"
      r"\bdrove (?:\w+ ){1,4}?out\b|\bdrove out\b|\bexpelled\b|\bpushed (?:\w+ ){0,3}?out\b|"
      r"\badvanc(?:ed|es|ing) (?:into|on|towards?)\b|\badvances on\b|\bbreached\b|\btook over\b|"
-     r"\btook (?=[A-Z]|the (?:town|city|village|base|airport|district|hill|area|centre|center|"
-     r"neighbou?rhoods?|"
+     r"\btook (?=the (?:town|city|village|base|airport|district|hill|area|centre|center|neighbou?rhoods?|"
      r"crossing|dam|camp|countryside|enclave|region)|(?:control|most|much|all|parts?) of)|"
      r"\b(?:had|has|have|was|were|been|being) taken\b|\bcontroll?ed (?:most|much|all|parts?|"
      r"large parts) of\b|"
-     r"(?<!shells )(?<!rockets )(?<!mortars )(?<!missiles )(?<!bombs )(?<!prices )\bfell\b(?! (?:short|"
+     r"\bfell\b(?<!shells fell)(?<!rockets fell)(?<!mortars fell)(?<!missiles fell)(?<!bombs fell)"
+     r"(?<!prices fell)(?! (?:short|"
      r"silent|apart|"
      r"ill|asleep|sharply|by|back|on|in love))|\bfell on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
      r"Saturday|Sunday)\b|"
      r"\b(?:troops|forces|fighters|army|rebels|insurgents|militants|soldiers|units) (?:\w+ ){0,2}?entered\b|"
      r"\bpush(?:ed|ing)? (?:back )?(?:into|deeper)\b|\bswept (?:into|through)\b|\bsweep into\b"),
+    # "took" before a capitalised name ("the rebels took Saraqib"): matched with case (see _CASED)
+    (BATTLES, "territory", r"\btook (?=[A-Z][a-z])"),
     (BATTLES, "Armed clash",
      r"\bclash(?:ed|es|ing)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattl(?:es?|ed|ing)\b|\bambush(?:ed|es)?\b|"
      r"\boffensive\b|\bassault(?:ed|s)?\b|\bfirefights?\b|\bgun ?(?:fire|battles?)\b|"
@@ -154,7 +157,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"\bentered\b|\barrived\b|\bmilitary (?:drills|exercises?|manoeuvres|maneuvers)\b|\bcurfew\b"),
 ]
 
-_COMPILED = [(t, sub, re.compile(p, _I)) for t, sub, p in _RULES]
+_COMPILED = [(t, sub, FoldedPattern(p, case_sensitive="[A-Z]" in p)) for t, sub, p in _RULES]
 
 _TYPE_ORDER = (REMOTE, BATTLES, VAC, RIOTS, PROTESTS, STRATEGIC)
 
@@ -213,15 +216,16 @@ def find_triggers(sentence: str) -> list[Trigger]:
         return []
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
+    lowered = sentence.lower()
     for etype, sub, pat in _COMPILED:
-        for m in pat.finditer(sentence):
+        for m in pat.finditer(sentence, lowered):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
             if _is_hypothetical(sentence, s, e):
                 continue
-            out.append(Trigger(etype, sub, s, e, m[0]))
+            out.append(Trigger(etype, sub, s, e, sentence[s:e]))
     return sorted(out, key=lambda t: t.start)
 
 
