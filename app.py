@@ -107,14 +107,15 @@ def zones_for(day: str, user_mtime: float):
 
 
 # ------------------------------------------------------------- first start
-store = get_store(str(home()))
 where = str(home())
+store = get_store(where)
 if not st.session_state.get("sample_checked"):
     st.session_state["sample_checked"] = True
-    with st.spinner("First start: reading the sample articles ..."):
-        report = ingest_sample_if_empty(gazetteer(), store)
-    if report is not None:
-        st.session_state["first_report"] = report
+    if not len(store):  # the gazetteer is only needed (and loaded) to read the sample
+        with st.spinner("First start: reading the sample articles ..."):
+            report = ingest_sample_if_empty(gazetteer(), store)
+        if report is not None:
+            st.session_state["first_report"] = report
 first = st.session_state.get("first_report")
 if first is not None and first.errors:
     with st.expander(f"{len(first.errors)} sample file(s) could not be read", expanded=False):
