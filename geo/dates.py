@@ -188,10 +188,26 @@ def publication_date(text: str) -> str | None:
             return found
         # A short line holding a date is a byline or dateline ("By Jane Doe | 7 Feb 2020").
         if len(line) <= 90 and i < 6:
-            found = _first_full_date(line, anchored=False)
+            found = _first_full_date(line, anchored=False) or _numeric_date(line)
             if found:
                 return found
     return updated
+
+
+_NUMERIC = re.compile(r"(?<![\d.\/])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?![\d.\/])")
+
+
+def _numeric_date(line: str) -> str | None:
+    """A byline date written in digits: 12.03.2020 is day-first; 03/12/2020 only when unambiguous."""
+    m = _NUMERIC.search(line)
+    if not m:
+        return None
+    a, b, y = int(m[1]), int(m[3]), int(m[4])
+    if m[2] == "/" and a <= 12 and b <= 12 and a != b:
+        return None  # 03/04/2020: March 4 or 3 April? never guess
+    day, month = (b, a) if m[2] == "/" and b > 12 else (a, b)
+    d = _safe_date(y, month, day)
+    return d.isoformat() if d else None
 
 
 _DATELINE_PREFIX = re.compile(

@@ -35,7 +35,8 @@ _REFERENCE = re.compile(
     r"(?:the\s+)?(?:(?:town|city|village|province|district)\s+of\s+)?$",
     re.IGNORECASE)
 # A place named as an origin or destination ("convoys from Raqqa", "fled towards Azaz"): elsewhere.
-_AWAY = re.compile(r"(?:\bfrom|\btowards?|\bto|\bvia|\bfor)\s+(?:the\s+)?"
+_AWAY = re.compile(r"(?:\bfrom(?:\s+(?:over|across|inside|within|near))?|\btowards?|\bto|\bvia|"
+                   r"\bfor)\s+(?:the\s+)?"
                    r"(?:(?:town|city|village|province|district)\s+of\s+)?$", re.IGNORECASE)
 _GOVT_VERB = re.compile(
     r"^(?:'s|\u2019s)?\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?(?:also\s+|instead\s+|then\s+|later\s+|"
@@ -155,6 +156,8 @@ class ArticleContext:
         self.paragraphs: dict[int, list[int]] = {}
         for i, s in enumerate(sentences):
             self.paragraphs.setdefault(s.paragraph, []).append(i)
+        #: sentence index -> the places its events were located at (filled as events are made)
+        self.scenes: dict[int, list[Mention]] = {}
 
 
 def _allowed_countries(ctx: ArticleContext, i: int) -> set[str]:
@@ -182,6 +185,12 @@ def _anaphor(ctx: ArticleContext, i: int) -> tuple[list[Mention], str | None]:
     if not m:
         return [], None
     kinds = _ANAPHOR_KINDS[m.group(1).lower()]
+    # the scene of an earlier report first ("troops took X, near Y ... they left the town"),
+    # then the last place of that kind named
+    for j in range(i - 1, max(-1, i - 1 - 2 * _CONTEXT_SENTENCES), -1):
+        for men in ctx.scenes.get(j, []):
+            if men.place.kind in kinds:
+                return [men], "paragraph" if ctx.sentences[j].paragraph == sent.paragraph else "article"
     for j in range(i - 1, max(-1, i - 1 - 2 * _CONTEXT_SENTENCES), -1):
         for men in reversed(ctx.by_sentence[j]):
             if men.place is not None and men.place.kind in kinds and not _metonym(ctx.text, men):
@@ -222,7 +231,8 @@ def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str |
         for m in ok(choose_scene(text, ctx.by_sentence[j], ctx.syria, local_only=True, skip_away=True)):
             # often and recently named, and specific: rivers, roads and provinces are weak anchors
             score = (ctx.counts.get(m.place.id, 1) + 2.0 / steps - (1.5 if rank(m) > 2 else 0.0)
-                     + (1.0 if m.place.id in ctx.lead else 0.0))  # the headline names the subject
+                     + (1.0 if m.place.id in ctx.lead else 0.0)  # the headline names the subject
+                     + (0.5 if any(m.place.id == x.place.id for x in ctx.scenes.get(j, [])) else 0.0))
             if m.place.id not in scores or scores[m.place.id][0] < score:
                 scores[m.place.id] = (score, -rank(m), m)
     if scores:

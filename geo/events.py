@@ -123,7 +123,9 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
         if not typed:
             continue
         dead = fatalities(sent.text)
-        for (etype, sub, trig), places, precision, span in _units(ctx, i, triggers, typed, amentions):
+        units = _units(ctx, i, triggers, typed, amentions)
+        ctx.scenes[i] = [m for _, places, precision, _ in units if precision == "sentence" for m in places]
+        for (etype, sub, trig), places, precision, span in units:
             date, date_precision = _date_for(sentences, i, span, trig, triggers, article.published)
             actors = find_actors(sent.text, date)
             if not actors:

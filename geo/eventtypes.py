@@ -172,6 +172,7 @@ _MODAL = re.compile(
     r"ing)?|"
     r"warn(?:s|ed|ing)? (?:of|against)|against any|no|not|never|denied|deny|denies|without|"
     r"rather than|instead of|halt|stop|end to|ending|future|upcoming|new round|amid|"
+    r"condemn\w*|denounc\w*|responsibility for|in response to|retaliation for|investigat\w*|"
     r"(?:wa|i)s (?:being )?(?:planned|prepared|considered))\b", _I)
 _AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|may)\b|"
                           r"^[^.;,]{0,40}\b(?:is|was|are|were|seemed|seems|appears) (?:imminent|looming|"
