@@ -165,6 +165,7 @@ class Gazetteer:
         self.problems: list[str] = list(problems)
         self._index: dict[str, list[str]] | None = None
         self._generic: dict[str, list[tuple[str, str]]] | None = None
+        self._skeleton: dict[str, list[str]] | None = None
 
     def __len__(self) -> int:
         return len(self.places)
@@ -223,6 +224,28 @@ class Gazetteer:
                         out.setdefault(parts[0], []).append((parts[1], p.id))
             self._generic = out
         return self._generic
+
+    def skeleton_lookup(self, name: str) -> list[Place]:
+        """Places of Syria and its neighbours whose consonant skeleton equals the name's.
+
+        A last resort for spans already known to be places ("Kafr Loosin"); only
+        names of at least five skeleton letters, where collisions are rare.
+        """
+        from geo.names import skeleton
+
+        sk = skeleton(name)
+        if len(sk.replace(" ", "")) < 5:
+            return []
+        if self._skeleton is None:
+            idx: dict[str, list[str]] = {}
+            for p in self.places.values():
+                if p.country in REGION or not p.id.startswith("gn:"):
+                    for n in (p.name, *p.alt_names):
+                        ids = idx.setdefault(skeleton(n), [])
+                        if p.id not in ids:
+                            ids.append(p.id)
+            self._skeleton = idx
+        return sorted((self.places[i] for i in self._skeleton.get(sk, ())), key=prior, reverse=True)
 
     def lookup(self, name: str) -> list[Place]:
         """Places that ``name`` may denote, most likely first (by :func:`prior`).

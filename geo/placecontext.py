@@ -168,24 +168,40 @@ def resolve_known_spans(text: str, spans: list[tuple[int, int]], cands: list,
     for start, end in spans:
         surface = text[start:end] if 0 <= start < end <= len(text) else ""
         c = by_span.get((start, end))
-        places = list(c.places) if c else gaz.lookup(surface)
+        places = list(c.places) if c and c.places else gaz.lookup(surface)
+        loose = False
         if not places:
             for trimmed in _trimmed(surface):
                 places = gaz.lookup(trimmed)
                 if places:
                     break
         if not places:
-            dem = demonym_place(surface, gaz)
+            dem = demonym_place(surface, gaz) or next(
+                (demonym_place(t, gaz) for t in _trimmed(surface) if demonym_place(t, gaz)), None)
             if dem:
                 out.append(Mention(start, end, surface, dem, 0.8))
                 continue
-        best, conf = _choose(places, cues(text, start, end), anchors, countries)
+        if not places:  # a name found inside the span: "north-eastern Syria", "Aleppo's countryside"
+            inner = [c for c in cands if start <= c.start and c.end <= end and c.places]
+            if inner:
+                places = max(inner, key=lambda c: c.end - c.start).places
+        if not places:  # looser spelling match among Syria and its neighbours
+            places, loose = gaz.skeleton_lookup(surface), True
+        cue = cues(text, start, end)
+        if _GOV_WORD.search(surface):
+            cue.add("gov")
+        best, conf = _choose(places, cue, anchors, countries, loose)
         out.append(Mention(start, end, surface, best, conf))
     return out
 
 
-_TRIM_RE = re.compile(r"^(?:the\s+)|(?:['\u2019]s)$|\s+(?:province|governorate|city|town|village|district|"
-                      r"area|region|countryside|camp|border|crossing)$", re.I)
+_GOV_WORD = re.compile(r"\b(?:province|governorate|countryside)\b", re.I)
+
+
+_TRIM_RE = re.compile(
+    rf"^(?:the\s+)|^{_DIRECTION[:-1]}+(?=\S)|(?:['\u2019]s)$|-(?:backed|led|based|linked|allied|held|controlled)$"
+    r"|\s+(?:province|governorate|city|town|village|district|area|region|countryside|camp|border|crossing)$",
+    re.I)
 
 
 def _trimmed(surface: str) -> list[str]:

@@ -202,3 +202,17 @@ def test_resolve_command(tmp_path):
     assert [r["id"] for r in recs] == ["a1", "a1"]
     assert recs[0]["country"] == "TR" and recs[0]["kind"] == "country"
     assert recs[1]["name"] == "Afrin" and recs[1]["gazetteer_id"]
+
+
+@pytest.mark.parametrize("surface, kind, country", [
+    ("north-eastern Syria", "country", "SY"),
+    ("US-backed", "country", "US"),
+    ("the Golan Heights", "region", "SY"),
+    ("Idlib's southern countryside", "governorate", "SY"),
+    ("Kafr Lusein", "crossing", "SY"),
+])
+def test_resolve_trims_and_loosens_given_spans(gaz, surface, kind, country):
+    text = f"Reports came from {surface} on Sunday."
+    start = text.index(surface)
+    (m,) = resolve_spans(text, [(start, start + len(surface))], gaz)
+    assert m.place is not None and (m.place.kind, m.place.country) == (kind, country)
