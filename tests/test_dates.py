@@ -106,3 +106,23 @@ def test_find_dates_offsets():
 ])
 def test_iso_from_timestamp(value, expected):
     assert iso_from_timestamp(value) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Headline\n12.03.2020\nBody", "2020-03-12"),
+    ("Headline\n14/03/2020 10:00\nBody", "2020-03-14"),
+    ("Headline\n03/14/2020\nBody", "2020-03-14"),
+    ("Headline\n03/04/2020\nBody", None),  # day-first or month-first: never guessed
+])
+def test_numeric_byline_dates(text, expected):
+    assert publication_date(text) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("troops entered the town late last month", ("2020-01-25", "month")),
+    ("early this month, convoys arrived", ("2020-02-05", "month")),
+    ("at the start of the month the talks began", ("2020-02-03", "month")),
+    ("in early March the front moved", ("2019-03-05", "month")),
+])
+def test_parts_of_months(sentence, expected):
+    assert resolve_date(sentence, "2020-02-11") == expected

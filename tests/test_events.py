@@ -235,3 +235,55 @@ def test_to_frame():
     assert gdf.iloc[0]["actors"] == "Russia"
     assert "quote" in gdf.columns and "extra" not in gdf.columns
     assert to_frame([]).crs.to_epsg() == 4326
+
+
+def test_each_clause_gives_its_own_event_and_date():
+    text = "Manbij fell to the factions on Monday, and Saraqib was taken on Wednesday."
+    evs = events_of(text, ["Manbij", "Saraqib"], published="2020-02-28")
+    got = {(e.place, e.date) for e in evs}
+    assert got == {("Manbij", "2020-02-24"), ("Saraqib", "2020-02-26")}
+    assert all(e.event_type == "Battles" for e in evs)
+
+
+def test_strike_and_fighting_in_one_sentence_give_two_types():
+    text = "Jets struck Saraqib on Thursday as rebels fought their way back into the town."
+    types = {e.event_type for e in events_of(text, ["Saraqib"])}
+    assert types == {"Explosions/Remote violence", "Battles"}
+
+
+def test_date_of_an_embedded_earlier_event_is_not_used():
+    text = "On Sunday the rebels took Saraqib, a town that government forces had captured in early 2020."
+    (ev,) = events_of(text, ["Saraqib"], published="2024-12-02")
+    assert ev.date == "2024-12-01" and ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_origin_is_not_the_scene_of_a_protest():
+    text = ("Clashes went on around Manbij.\n\n"
+            "Buses brought residents from Qamishli and Idlib to a sit-in near the front line.")
+    evs = events_of(text, ["Manbij", "Qamishli", "Idlib"])
+    protest = [e for e in evs if e.event_type == "Protests"]
+    assert protest and protest[0].place == "Manbij"
+
+
+def test_convoy_located_at_its_crossing_point():
+    text = "A convoy of 30 trucks entered the province from Saraqib on Monday."
+    (ev,) = events_of(text, ["Saraqib"])
+    assert ev.place == "Saraqib" and ev.sub_event_type == "Other"
+
+
+def test_the_town_refers_back_to_the_last_scene():
+    text = ("Government troops captured Nayrab, near Idlib, on Monday.\n\n"
+            "Rebels said they had withdrawn from the town under heavy air strikes.")
+    evs = events_of(text, ["Nayrab", "Idlib"])
+    later = [e for e in evs if e.start >= text.index("Rebels")]
+    assert later and all(e.place == "Nayrab" for e in later)
+
+
+def test_reactions_to_an_attack_are_not_events():
+    assert events_of("Ankara condemned the attack on Saraqib.", ["Saraqib"]) == []
+
+
+def test_place_in_a_since_phrase_is_not_the_scene():
+    text = "A drone struck a base in Syria, the first deaths since the war in Idlib began."
+    (ev,) = events_of(text, ["Syria", "Idlib"])
+    assert ev.place == "Syria"
