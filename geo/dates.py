@@ -74,7 +74,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"overnight|earlier today|the day before|the previous day)\b", re.I)),
     ("ago", re.compile(
         r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
-        r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+        r"(?P<unit>day|week|month|year)s?\s+(?:ago|earlier)\b", re.I)),
     ("weekday", re.compile(rf"\b(?P<pre>(?:on|last|this|early|late|from|since|by|until|next)\s+)?{_WD}"
                            r"(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("weekend", re.compile(r"\b(?:over|during|at|on)\s+the\s+(?P<last>last\s+)?weekend\b", re.I)),

@@ -73,7 +73,9 @@ _RULES: list[tuple[str, str, str]] = [
     (BATTLES, "territory",
      r"\b(?:re)?captur(?:ed|es|ing)\b|\bseiz(?:ed|es|ing)\b|\btook (?:full )?control\b|\btaken control\b|"
      r"\bgain(?:ed|s)? control\b|\bretook\b|\bretaken\b|\bregain(?:ed|s)?\b|\bliberat(?:ed|es|ing|ion)\b|"
-     r"\boverr?an\b|\boverrun\b|\bstorm(?:ed|s)\b|\bfell to\b|\bfall of\b|\brecapture\b|\bcapture of\b|"
+     r"\boverr?an\b|\boverrun\b|\bstorm(?:ed|s)\b|\bfell to\b|"
+     r"\bfall of\b(?! (?:the )?(?:regime|government|president|bashar|assad|the assad))|\brecapture\b|"
+     r"\bcapture of\b|"
      r"\bdrove (?:\w+ ){1,4}?out\b|\bdrove out\b|\bexpelled\b|\bpushed (?:\w+ ){0,3}?out\b|"
      r"\badvanc(?:ed|es|ing) (?:into|on|towards?)\b|\badvances on\b|\bbreached\b|\btook over\b|"
      r"\btook (?=the (?:town|city|village|base|airport|district|hill|area|centre|center|neighbou?rhoods?|"
@@ -117,7 +119,8 @@ _RULES: list[tuple[str, str, str]] = [
     # --- Protests ------------------------------------------------------------------------------
     (PROTESTS, "protest",
      r"\bprotest(?:s|ed|ing|ers)?\b|\bdemonstrat(?:ion|ions|ors|ed)\b|\brall(?:y|ies|ied)\b|\bsit-ins?\b|"
-     r"\bmarch(?:ed|ing|ers)\b|\btook to the streets\b|\bchant(?:ed|ing)\b"),
+     r"\bmarch(?:ed|ing|ers)\b|\btook to the streets\b|\bchant(?:ed|ing)\b|"
+     r"\b(?:crowds?|thousands|hundreds|dozens|residents|people|locals) (?:\w+ ){0,3}?gathered\b"),
     # --- Strategic developments ----------------------------------------------------------------
     (STRATEGIC, "Agreement",
      r"\b(?:sign(?:ed|s|ing)?|struck|reach(?:ed|es)?|broker(?:ed)?|conclud(?:ed|es)|seal(?:ed|s)?|"
@@ -185,6 +188,11 @@ _REALISING = re.compile(r"\b(?:forced|began|begun|started|continued|continues|co
                         r"tried|went on|rushed|moved|used|came|sought|resumed)\s+to\s+$", _I)
 
 
+_OFFICIAL = re.compile(r"\b(?:authorities|government|ministry|ministers?|officials?|president|embassy|"
+                       r"diplomats?|foreign|envoy|spokes(?:man|woman|person)|Damascus|Ankara|Moscow|Tehran|"
+                       r"Washington)\b(?:\s+\S+){0,2}\s*$", _I)
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A trigger word or phrase found in a sentence."""
@@ -226,6 +234,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
             taken.append((s, e))
             if _is_hypothetical(sentence, s, e):
                 continue
+            if etype == PROTESTS and _OFFICIAL.search(sentence[max(0, s - 50):s]):
+                continue  # "the ministry protested", "authorities protest": a diplomatic objection
             out.append(Trigger(etype, sub, s, e, sentence[s:e]))
     return sorted(out, key=lambda t: t.start)
 
@@ -361,7 +371,8 @@ def _classify(sentence: str, triggers: list[Trigger],
         if RIOTS in by_type:
             t = by_type[RIOTS][0]
             return RIOTS, t.sub_event_type, t
-        if re.search(r"\b(?:dispers\w+|tear ?gas|water cannons?|arrest\w*|detain\w*|beat(?:en)?|"
+        if re.search(r"\b(?:dispers\w+|tear ?gas|water cannons?|arrest(?:ed|s|ing)?|detain(?:ed|ing)|"
+                     r"beat(?:en)?|"
                      r"broke up|intervened|cracked down|crackdown)\b", sentence, _I):
             return PROTESTS, "Protest with intervention", protest
         return PROTESTS, "Peaceful protest", protest
@@ -435,7 +446,7 @@ _NUM = (r"(?P<n>\d{1,4}(?:,\d{3})?|a dozen|two dozen|a hundred|(?:twenty|thirty|
 _QUAL = (r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |"
          r"approximately )?")
 _FATAL = [
-    re.compile(rf"\b(?:killed|killing|kills|claimed the lives of|left|leaving)\s+{_QUAL}{_NUM}\b"
+    re.compile(rf"\b(?:killed|killing|kills|kill|claimed the lives of|left|leaving)\s+{_QUAL}{_NUM}\b"
                r"(?P<tail>(?:\s+[\w-]+){0,4})", _I),
     re.compile(rf"\b{_QUAL}{_NUM}\s+(?P<mid>(?:[\w'\u2019-]+,?\s+){{0,8}}?)(?:were|was|have been|had been|"
                rf"are|"
