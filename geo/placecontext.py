@@ -176,8 +176,10 @@ def resolve_known_spans(text: str, spans: list[tuple[int, int]], cands: list,
                 if places:
                     break
         if not places:
+            # "Turkish", "US-backed", "Turkish-Syrian border": the first demonym names the country
+            words = [*_trimmed(surface), *re.split(r"[\s\-\u2010\u2011]+", surface)]
             dem = demonym_place(surface, gaz) or next(
-                (demonym_place(t, gaz) for t in _trimmed(surface) if demonym_place(t, gaz)), None)
+                (demonym_place(t, gaz) for t in words if demonym_place(t, gaz)), None)
             if dem:
                 out.append(Mention(start, end, surface, dem, 0.8))
                 continue
@@ -199,7 +201,7 @@ _GOV_WORD = re.compile(r"\b(?:province|governorate|countryside)\b", re.I)
 
 
 _TRIM_RE = re.compile(
-    rf"^(?:the\s+)|^{_DIRECTION[:-1]}+(?=\S)|(?:['\u2019]s)$|-(?:backed|led|based|linked|allied|held|controlled)$"
+    rf"^(?:the\s+|operation\s+)|^{_DIRECTION[:-1]}+(?=\S)|(?:['\u2019]s)$|-(?:backed|led|based|linked|allied|held|controlled)$"
     r"|\s+(?:province|governorate|city|town|village|district|area|region|countryside|camp|border|crossing)$",
     re.I)
 

@@ -52,7 +52,7 @@ ORG_NEXT = frozenset({
     "university", "brigade", "brigades", "battalion", "battalions", "regiment", "corps", "front",
     "security", "office", "council", "club", "fc", "company", "agency", "media", "airlines", "airways",
     "bank", "news", "times", "post", "tribune", "institute", "committee", "movement", "party",
-    "operations", "workers", "liberation", "revolutionary", "shield", "hawks", "falcons", "knights",
+    "operations", "workers", "worker", "liberation", "revolutionary", "shield", "hawks", "falcons", "knights",
     "martyrs", "lions", "group", "army", "police", "gathering", "legion", "forces", "storm", "desk",
     "observatory", "network", "directorate", "commission", "chamber", "court", "hospital", "school",
     "stadium", "mosque", "church", "tv", "radio", "channel", "newspaper", "daily", "herald", "division",
