@@ -176,7 +176,8 @@ def _gazetteer_version() -> tuple:
     from geo.gazetteer import GAZETTEER_CSV, imported_places_path, user_places_path
 
     deps = [GAZETTEER_CSV, user_places_path(), imported_places_path()]
-    return tuple((str(p), p.stat().st_mtime_ns if p.is_file() else 0) for p in deps)
+    # Absent files count as the same state wherever they would live.
+    return tuple((str(p), p.stat().st_mtime_ns) if p.is_file() else None for p in deps)
 
 
 def _check_overlaps(frame: pd.DataFrame, path: Path) -> None:
