@@ -25,7 +25,7 @@ KIND_RANK = {
     "governorate": 4, "river": 5, "road": 5, "region": 6, "country": 7,
 }
 LOCAL_MAX = 5  # ranks up to this are "a place", beyond it only an area
-_CONTEXT_SENTENCES = 6  # how far back the nearest named place is looked for
+_CONTEXT_SENTENCES = 10  # how far back the nearest named place is looked for
 _MAX_PLACES = 3  # events per sentence when several places are listed as the scene
 
 # A place named as a bearing ("east of Qamishli", "10 km from Manbij"): the scene is near it.
@@ -229,6 +229,8 @@ def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str |
         if steps > _CONTEXT_SENTENCES:
             break
         for m in ok(choose_scene(text, ctx.by_sentence[j], ctx.syria, local_only=True, skip_away=True)):
+            if ctx.syria and m.place.country != "SY":
+                continue  # a Syria story's unplaced event is not abroad (a minister "in Brussels")
             # often and recently named, and specific: rivers, roads and provinces are weak anchors
             score = (ctx.counts.get(m.place.id, 1) + 2.0 / steps - (1.5 if rank(m) > 2 else 0.0)
                      + (1.0 if m.place.id in ctx.lead else 0.0)  # the headline names the subject

@@ -102,7 +102,10 @@ _RULES: list[tuple[str, str, str]] = [
      r"\boffensives\b|\bcounter-?offensive\b|\bbroke through\b|\bbreakthrough\b|\bencircl(?:ed|ing|ement)\b|"
      r"\bbesieg(?:ed|ing)\b|\bsiege\b|\brepel(?:led|s)?\b|\brepuls(?:ed|es)\b|\bpush(?:ed)? back\b|"
      r"\bincursions?\b|\bground (?:offensive|operation|assault|push|incursion)\b|\bwarfare\b|"
-     r"\badvanc(?:ed|ing)\b|\bfighting\b|\bmilitary (?:campaign|operation)\b|\bstriking\b|\bstruck\b"),
+     r"(?<!an )(?<!the )(?<!most )(?<!more )(?<!highly )\badvanc(?:ed|ing)\b(?! (?:weapons?|systems?|"
+     r"technology|talks|negotiations|stage|age|degree))|\bfighting\b|\bmilitary (?:campaign|operation)\b|"
+     r"\bstriking\b|\bstruck\b(?! (?:a |an |the )?(?:\w+ )?(?:deal|agreement|accord|truce|ceasefire|bargain|"
+     r"balance|tone|note|chord|compromise))"),
     # --- Violence against civilians ---------------------------------------------------------------
     (VAC, "Abduction/forced disappearance",
      r"\bkidnap(?:ped|ping|s)?\b|\babduct(?:ed|ion|s|ing)?\b|\bforcibly disappeared\b|"
@@ -176,6 +179,7 @@ _MODAL = re.compile(
     r"warn(?:s|ed|ing)? (?:of|against)|against any|no|not|never|denied|deny|denies|without|"
     r"rather than|instead of|halt|stop|end to|ending|future|upcoming|new round|amid|"
     r"condemn\w*|denounc\w*|responsibility for|in response to|retaliation for|investigat\w*|"
+    r"respond(?:s|ed|ing)? to|years of|decades of|"
     r"(?:wa|i)s (?:being )?(?:planned|prepared|considered))\b", _I)
 _AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|may)\b|"
                           r"^[^.;,]{0,40}\b(?:is|was|are|were|seemed|seems|appears) (?:imminent|looming|"

@@ -147,8 +147,9 @@ def _line_blocks(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
         nl = ps + m.start()
         line = text[start:nl].rstrip()
         nxt = text[nl + 1:pe].lstrip()
+        bullets = ("\u2022", "-", "*", "\u00b7", "\u2013")
         if (not line or line[-1] in ".!?:\"\u201d" or len(line) < 60
-                or nxt[:1] in ("\u2022", "-", "*", "\u00b7", "\u2013")):
+                or nxt[:1] in bullets or line.lstrip()[:1] in bullets):
             blocks.append((start, nl))
             start = nl + 1
     blocks.append((start, pe))
