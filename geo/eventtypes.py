@@ -277,8 +277,8 @@ _IED = re.compile(r"\b(?:car|truck|motorcycle|motorbike|roadside|parcel) ?bombs?
                   r"\blandmines?\b|\bexplosive device\b|\bbooby[- ]trap\w*\b", _I)
 _HIT_VERB = re.compile(r"^(?:attack\w*|raid\w*|strik\w+|struck|hit|bomb\w*|pound\w*|target\w*|kill\w*)$", _I)
 _WEAK_BATTLE = re.compile(r"kill\w*|dead|died|slain|attack\w*|target\w*|raid\w*", _I)
-_SECONDARY_SD = ("Agreement", "Arrests", "Non-violent transfer of territory", "Headqu"
-                                                                              "arters or base established")
+_SECONDARY_SD = ("Agreement", "Arrests", "Non-violent transfer of territory",
+                 "Headquarters or base established")
 
 
 def _remote_subtype(sentence: str, default: str) -> str:
@@ -406,8 +406,8 @@ def _classify(sentence: str, triggers: list[Trigger],
         t = by_type[RIOTS][0]
         return RIOTS, t.sub_event_type, t
     if STRATEGIC in by_type:
-        order = ("Agreement", "Arrests", "Non-violent transfer of territory", "Headqu"
-                                                                              "arters or base established",
+        order = ("Agreement", "Arrests", "Non-violent transfer of territory",
+                 "Headquarters or base established",
                  "Looting/property destruction", "Disrupted weapons use", "Change to group/activity", "Other")
         t = min(by_type[STRATEGIC], key=lambda x: (order.index(x.sub_event_type), x.start))
         return STRATEGIC, t.sub_event_type, t

@@ -41,8 +41,8 @@ def test_utf8_bom_and_curly_apostrophe(tmp_path):
 
 
 def test_windows_1252_accepted_when_clearly_text(tmp_path):
-    p = write(tmp_path, "old.txt", "Fighti"
-                                   "ng near Ras al-\u2018Ayn, the caf\u00e9 owner said.".encode("cp1252"))
+    text = "Fighting near Ras al-\u2018Ayn, the caf\u00e9 owner said."
+    p = write(tmp_path, "old.txt", text.encode("cp1252"))
     art = read_article(p)
     assert "caf\u00e9" in art.text
 
