@@ -100,7 +100,14 @@ def wait_http(port: int, timeout: float = 60) -> None:
     raise RuntimeError("streamlit did not start")
 
 
-MARKERS_JS = "() => document.querySelectorAll('path.geo-event').length"
+# The events are the first of the three swapped layers (events, control zones,
+# agreement zones); streamlit-folium appends each new set to window.feature_group.
+EVENTS = "window.feature_group[window.feature_group.length - 3]"
+MARKERS_JS = ("() => { if (!window.feature_group || window.feature_group.length < 3) return 0;"
+              f" let n = 0; {EVENTS}.eachLayer(g => g.eachLayer(m => {{ if (m._map) n++; }})); return n; }}")
+#: Which set of events is on the map (the Leaflet id of the current events layer and its size).
+STATE_JS = ("() => !window.feature_group || window.feature_group.length < 3 ? '' :"
+            f" {EVENTS}._leaflet_id + ':' + {EVENTS}.getLayers()[0].getLayers().length")
 
 
 def map_frame(page):
@@ -112,11 +119,8 @@ def map_frame(page):
 
 
 def marker_state(frame) -> str:
-    """A fingerprint of the drawn event markers (count + first positions)."""
-    return frame.evaluate(
-        "() => { const p = document.querySelectorAll('path.geo-event');"
-        " let s = p.length + ':'; for (let i = 0; i < Math.min(p.length, 30); i++) {"
-        " s += p[i].getAttribute('d').slice(0, 12) + '|'; } return s; }")
+    """Which events layer is on the map now."""
+    return frame.evaluate(STATE_JS)
 
 
 def measure(port: int, moves: int) -> tuple[float, list[float], list[float], int]:
@@ -129,7 +133,7 @@ def measure(port: int, moves: int) -> tuple[float, list[float], list[float], int
         t0 = time.perf_counter()
         page.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
         frame = map_frame(page)
-        frame.wait_for_selector("path.geo-event", timeout=60_000)
+        frame.wait_for_function(f"({MARKERS_JS})() > 0", timeout=60_000, polling=20)
         first = time.perf_counter() - t0
         n0 = frame.evaluate(MARKERS_JS)
         thumb = page.locator("[data-testid='stSlider'] input[type='range'][aria-label$='end']").first
@@ -146,11 +150,8 @@ def measure(port: int, moves: int) -> tuple[float, list[float], list[float], int
                 "(b) => document.querySelector(\"[data-testid='stMetricValue']\").innerText !== b",
                 arg=count_before, timeout=30_000, polling=20)
             scripts.append(time.perf_counter() - t1)
-            frame.wait_for_function(
-                "(before) => { const p = document.querySelectorAll('path.geo-event');"
-                " let s = p.length + ':'; for (let i = 0; i < Math.min(p.length, 30); i++) {"
-                " s += p[i].getAttribute('d').slice(0, 12) + '|'; } return s !== before; }",
-                arg=before, timeout=30_000, polling=20)
+            frame.wait_for_function(f"(before) => ({STATE_JS})() !== before",
+                                    arg=before, timeout=30_000, polling=20)
             redraws.append(time.perf_counter() - t1)
             page.wait_for_timeout(300)
         browser.close()

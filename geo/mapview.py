@@ -48,8 +48,10 @@ _BASEMAP_STYLE = {
 _EVENT_POINT = JsCode("""
 function(feature, latlng) {
   var p = feature.properties;
+  // one shared canvas: thousands of markers drawn without one DOM node each
+  window.geoCanvas = window.geoCanvas || L.canvas({padding: 0.3});
   return L.circleMarker(latlng, {radius: p.r, color: '#222', weight: 0.8,
-    fillColor: p.c, fillOpacity: 0.8, className: 'geo-event'});
+    fillColor: p.c, fillOpacity: 0.8, renderer: window.geoCanvas});
 }""")
 
 _EVENT_EACH = JsCode("""

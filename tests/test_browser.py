@@ -28,6 +28,12 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
+# Event markers are drawn on a canvas (no DOM node each): count them through Leaflet.
+# The events are the first of the three swapped layers streamlit-folium appends to window.feature_group.
+EVENTS = "window.feature_group[window.feature_group.length - 3]"
+MARKERS_JS = ("() => { if (!window.feature_group || window.feature_group.length < 3) return 0;"
+              f" let n = 0; {EVENTS}.eachLayer(g => g.eachLayer(m => {{ if (m._map && m._renderer instanceof"
+              " L.Canvas) n++; })); return n; }")
 
 # (date, type, place, lat, lon): spread over 2017-2019 so the slider has something to cut
 ROWS = [
@@ -112,8 +118,9 @@ def test_map_draws_markers_and_zones_and_follows_the_slider(app_url, tmp_path) -
         page.goto(app_url)
         frame = page.wait_for_selector("iframe[title*='st_folium']", timeout=30_000).content_frame()
         frame.wait_for_selector(".leaflet-container", timeout=30_000)
-        frame.wait_for_selector("path.geo-event", timeout=30_000)
-        assert frame.locator("path.geo-event").count() == len(ROWS)
+        frame.wait_for_function(f"({MARKERS_JS})() > 0", timeout=30_000)
+        assert frame.evaluate(MARKERS_JS) == len(ROWS)
+        assert frame.locator(".leaflet-overlay-pane canvas").count() == 1
         assert frame.locator("path.geo-zone").count() > 0, "control zone polygons are drawn"
         assert frame.locator("path.geo-countries").count() > 0, "the offline basemap is drawn"
 
@@ -143,11 +150,10 @@ def test_map_draws_markers_and_zones_and_follows_the_slider(app_url, tmp_path) -
         page.wait_for_function(
             f"() => document.querySelector(\"[data-testid='stMetricValue']\").innerText !== '{len(ROWS)}'",
             timeout=20_000)
-        frame.wait_for_function(f"() => document.querySelectorAll('path.geo-event').length < {len(ROWS)}",
-                                timeout=20_000)
+        frame.wait_for_function(f"({MARKERS_JS})() < {len(ROWS)}", timeout=20_000)
         after = int(shown.inner_text())
         assert after < len(ROWS)
-        assert frame.locator("path.geo-event").count() == after
+        assert frame.evaluate(MARKERS_JS) == after
         page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=False)
         browser.close()
 
