@@ -287,6 +287,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
         return _full_date(m, kind), "day", background
     if kind == "my":
         return _part_of_month(int(m["year"]), _month(m["mon"]), m["part"], pub), "month", background
+    if kind == "year":  # "in 2016" needs no publication date
+        return _mid_year(int(m["year"]), pub), "year", background or pre == "the"
     if pub is None:
         return None, None, background
     if kind in ("md", "dm"):
@@ -352,8 +354,6 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
         if d > pub + dt.timedelta(days=7) and pre != "this":
             d = _part_of_month(y - 1, mon, part, pub)
         return d, "month", background
-    if kind == "year":
-        return _mid_year(int(m["year"]), pub), "year", background or pre == "the"
     return None, None, False
 
 

@@ -61,6 +61,8 @@ def test_publication_date_ignores_deep_body_dates():
     ("protests grew last year", "2021-06-10", ("2020-07-01", "year")),
     ("the base was hit on 28 January 2024", None, ("2024-01-28", "day")),
     ("the deal of 2019-10-22 was signed", None, ("2019-10-22", "day")),
+    ("an offensive in Aleppo in 2016", None, ("2016-07-01", "year")),
+    ("the town fell in March 2018", None, ("2018-03-15", "month")),
     ("patrols resumed on Saturday (August 24, 2024)", "2024-08-25", ("2024-08-24", "day")),
 ])
 def test_resolve_date(sentence, published, expected):
