@@ -111,6 +111,22 @@ def test_government_enclaves_inside_sdf_ground():
     assert any(h.covers(square) for h in holes)
 
 
+@pytest.mark.parametrize("day, lon, lat, inner, outer, km", [
+    ("2017-09-15", 36.697, 35.986, "government", "hts", 6),        # al-Fu'ah and Kafriya inside Idlib
+    ("2020-12-15", 41.191, 37.021, "government", "sdf", 6),        # Qamishli airport
+    ("2020-12-15", 37.152, 36.225, "sdf", "government", 4),        # Sheikh Maqsoud in Aleppo
+    ("2020-12-15", 38.66, 33.50, "coalition", "government", 75),   # al-Tanf
+])
+def test_enclaves_are_ringed_by_the_surrounding_faction(day, lon, lat, inner, outer, km):
+    frame = zones.zones_on(day)
+    assert faction_at(day, lon, lat, frame) == inner
+    outline = syria_outline()
+    for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+        x, y = lon + dx * km / 91.0, lat + dy * km / 111.0
+        if outline.covers(Point(x, y)):
+            assert faction_at(day, x, y, frame) == outer, (dx, dy)
+
+
 def test_idlib_pocket_is_separate_from_other_opposition_ground():
     frame = zones.zones_on("2020-03-10")
     hts = frame[(frame.zone_type == "control") & (frame.faction == "hts")].geometry.iloc[0]
