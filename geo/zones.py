@@ -123,7 +123,7 @@ def _control_period(path: str, version: tuple, start: str, end: str) -> gpd.GeoD
     out = gpd.GeoDataFrame({
         "faction": cells["faction"],
         "zone_type": "control",
-        "name": [f"{faction_label(f)} ({n} settlements)" for f, n in zip(cells["faction"], cells["count"],
+        "name": [f"{faction_label(f)} ({n} places)" for f, n in zip(cells["faction"], cells["count"],
                                                                           strict=True)],
         "valid_from": start if start != "0001-01-01" else "",
         "valid_to": end if end != OPEN_END else "",
