@@ -62,9 +62,11 @@ _METONYM_AFTER = re.compile(
     r"relations?|role|influence|envoy|ambassador|officials?|leaders?(?:hip)?|military|forces|offensive|"
     r"pressure|proxies|troops|army|air force|navy|aircraft|jets|intelligence|warning|position|purchase|"
     r"openness|presence|operation|incursion|invasion|foray|threats?|objections?)\b"
-    rf"|\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+|also\s+|then\s+|now\s+|on\s+\w+\s+)?(?:{_SPEECH})"
     r"|-(?:backed|linked|led|allied|aligned|supported|sponsored|brokered|affiliated|controlled|run|"
     r"funded|armed|trained))", re.I)
+_SPEAKS_AFTER = re.compile(
+    rf"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+|also\s+|then\s+|now\s+|on\s+\w+\s+)?"
+    rf"(?:{_SPEECH})", re.I)
 _METONYM_BEFORE = re.compile(
     r"(?:backed by|loyal to|allied (?:to|with)|ties (?:to|with)|relations (?:with|between)|"
     r"support (?:from|of)|"
@@ -237,11 +239,10 @@ def metonym(text: str, mention: Mention) -> bool:
         return False
     after = text[mention.end:mention.end + 60]
     before = text[max(0, mention.start - 60):mention.start]
-    if _METONYM_BEFORE.search(before):
+    if _METONYM_BEFORE.search(before) or _METONYM_AFTER.search(after):
         return True
     # "Protesters in Damascus said": after a locative preposition the name is a place, not a speaker
-    return bool(_METONYM_AFTER.search(after)) and not _LOCATIVE_BEFORE.search(before)
+    return bool(_SPEAKS_AFTER.search(after)) and not _LOCATIVE_BEFORE.search(before)
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|outside|inside|into|around|across|of|to)\s+(?:the\s+)?$",
-                              re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|outside|inside|into|around|across)\s+(?:the\s+)?$", re.I)

