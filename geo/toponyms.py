@@ -39,7 +39,7 @@ BOILERPLATE_RE = re.compile(
 
 #: Surfaces that look like place names but in news text are agencies, outlets or people.
 NOT_PLACES = frozenset({
-    "sana", "tass", "afp", "ap", "reuters", "ria", "dpa", "irna", "anha", "hawar", "sohr", "anadolu",
+    "sana", "tass", "afp", "ap", "reuters", "mari", "tal", "ria", "dpa", "irna", "anha", "hawar", "sohr", "anadolu",
     "xinhua", "rudaw", "ntv", "trt", "bbc", "cnn", "nato", "isis", "isil", "daesh", "sdf", "ypg", "pkk",
     "assad", "erdogan", "putin", "trump", "biden", "obama", "lavrov", "shoigu", "jolani", "julani",
     "sharaa", "baghdadi", "nasrallah", "khamenei", "raisi", "rouhani", "netanyahu", "mattis", "pompeo",

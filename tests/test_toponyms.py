@@ -120,6 +120,7 @@ def test_places_named_together_pull_each_other(gaz):
     "SDF spokesman Mustafa Bali denied it.",
     "Hayat Tahrir al-Sham and Ahrar al-Sham exchanged fire.",
     "Some observers said One would expect Bar owners to close.",
+    "May brought rain. Can they stop it? Of course. Bar owners and Mari agreed, Tal said.",
     "Read more: Turkey shells Kobani\n",
 ])
 def test_not_places(gaz, sentence):
