@@ -8,9 +8,10 @@ default output is stdout).
 
 Each anchor gets a history: a list of change points ``[~]YYYY-MM-DD faction``
 (``~`` = the date or holder is approximate). Named towns with a well-reported
-history have their own entry (:data:`TOWNS`, keyed by gazetteer id, or
-:data:`EXTRA` for coordinate anchors); every other anchor takes the history of
-the sketched region it lies in (:func:`region_history`, always approximate).
+history have their own entry (``draft_history.TOWNS``, keyed by gazetteer id,
+or ``draft_history.EXTRA`` for coordinate anchors); every other anchor takes the
+history of the sketched region it lies in (``draft_regions.region_history``,
+always approximate).
 Ground held on 7 December 2024 by the government, HTS or the opposition passes
 to the transitional government on 8 December 2024 unless the history says
 otherwise. Only offline inputs are read: ``gazetteer.csv`` and
@@ -36,15 +37,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from data.control.draft_history import (  # noqa: E402
-    EUPHRATES,
-    EXCLUDE,
-    EXTRA,
-    JAZIRA,
-    SOURCES,
-    TOWNS,
-    region_history,
-)
+from data.control.draft_history import EXCLUDE, EXTRA, SOURCES, TOWNS  # noqa: E402
+from data.control.draft_regions import EUPHRATES, JAZIRA, region_history  # noqa: E402
 
 START = "2016-01-01"
 TRANSITION = "2024-12-08"
