@@ -54,6 +54,7 @@ SOURCES: dict[str, str] = {
 #: Gazetteer ids that are not anchors: the Israeli-held Golan (outside the de facto outline).
 EXCLUDE = {"gn:167444", "gn:167167", "gn:171200", "gn:163843"}
 
+
 def h(*parts: str) -> str:
     """A history from 1 January 2016: ``h("sdf", "2019-10-13 turkey_sna")``."""
     return " | ".join((f"{S} {parts[0]}", *parts[1:]))
