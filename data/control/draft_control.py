@@ -133,6 +133,8 @@ def helper_anchors(outline, turkey_border) -> list[tuple[float, float, str]]:
         out.append((lat, lon, "around Jabal Kawkab"))
     for lat, lon in ring(37.021, 41.191, 4, 6):  # and around Qamishli airport
         out.append((lat, lon, "around Qamishli airport"))
+    for lat, lon in ((35.44, 40.17), (35.45, 40.27), (35.40, 40.33), (35.34, 40.37)):
+        out.append((lat, lon, "behind the Khusham villages"))
     # Both sides of the Peace Spring strip's southern edge (about 30 km from the border).
     metric = gpd.GeoSeries([turkey_border], crs=4326).to_crs(32637).iloc[0]
     inside = ((15, "Peace Spring strip"), (24, "Peace Spring strip"), (38, "south of the Peace Spring strip"))
