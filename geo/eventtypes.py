@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from geo.actors import ActorMention
-from geo.textmatch import FoldedPattern
+from geo.textmatch import FoldedPattern, fold_pattern
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -59,7 +59,10 @@ _RULES: list[tuple[str, str, str]] = [
      r"\bunmanned aerial\b|\bUAVs?\b|"
      r"\b(?:the|its|their|these|new|further|repeated|heavy|deadly|overnight|retaliatory) (?:air )?strikes?\b|"
      r"\bstrikes? (?:on|against)\b"),
+    (REMOTE, "Air/drone strike", r"\bcame under (?:\w+ ){0,2}?(?:air|aerial|drone) (?:attack|fire|strikes?|"
+                                 r"raids?)\b"),
     (REMOTE, "Shelling/artillery/missile attack",
+     r"\bcame under (?:\w+ ){0,2}?(?:rocket|artillery|mortar|missile|shell) (?:attack|fire|strikes?)\b|"
      r"\b(?:was|were|been|being) (?:hit|struck|shelled|bombed)\b|"
      r"\b(?:drones?|missiles?|rockets?|shells?|blasts?|explosions?|bombs?|strikes?) (?:hit|struck|slammed|"
      r"landed|"
@@ -164,6 +167,11 @@ _RULES: list[tuple[str, str, str]] = [
 ]
 
 _COMPILED = [(t, sub, FoldedPattern(p, case_sensitive="[A-Z]" in p)) for t, sub, p in _RULES]
+# All case-insensitive rules in one alternation, in priority order: one scan of the lower-cased
+# sentence finds every trigger (at a position, the first rule that matches wins).
+_FOLDED_RULES = [(i, t, sub) for i, (t, sub, p) in enumerate(_RULES) if "[A-Z]" not in p]
+_COMBINED = re.compile("|".join(f"(?P<r{i}>{fold_pattern(_RULES[i][2])})" for i, _, _ in _FOLDED_RULES))
+_CASED_RULES = [(t, sub, re.compile(p)) for t, sub, p in _RULES if "[A-Z]" in p]
 
 _TYPE_ORDER = (REMOTE, BATTLES, VAC, RIOTS, PROTESTS, STRATEGIC)
 
@@ -227,21 +235,29 @@ def find_triggers(sentence: str) -> list[Trigger]:
     """
     if sentence.rstrip("\"'\u201d\u2019) ").endswith("?"):
         return []
-    taken: list[tuple[int, int]] = []
-    out: list[Trigger] = []
     lowered = sentence.lower()
-    for etype, sub, pat in _COMPILED:
-        for m in pat.finditer(sentence, lowered):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            if _is_hypothetical(sentence, s, e):
-                continue
-            if etype == PROTESTS and _OFFICIAL.search(sentence[max(0, s - 50):s]):
-                continue  # "the ministry protested", "authorities protest": a diplomatic objection
-            out.append(Trigger(etype, sub, s, e, sentence[s:e]))
-    return sorted(out, key=lambda t: t.start)
+    found: list[tuple[int, int, str, str]] = []
+    if len(lowered) == len(sentence):
+        for m in _COMBINED.finditer(lowered):
+            etype, sub, _ = _RULES[int(m.lastgroup[1:])]
+            found.append((m.start(), m.end(), etype, sub))
+        for etype, sub, pat in _CASED_RULES:
+            for m in pat.finditer(sentence):
+                if not any(m.start() < e and s < m.end() for s, e, _, _ in found):
+                    found.append((m.start(), m.end(), etype, sub))
+    else:  # lower-casing changed the length: slow path, rule by rule
+        for etype, sub, pat in _COMPILED:
+            for m in pat.finditer(sentence, lowered):
+                if not any(m.start() < e and s < m.end() for s, e, _, _ in found):
+                    found.append((m.start(), m.end(), etype, sub))
+    out: list[Trigger] = []
+    for s, e, etype, sub in sorted(found):
+        if _is_hypothetical(sentence, s, e):
+            continue
+        if etype == PROTESTS and _OFFICIAL.search(sentence[max(0, s - 50):s]):
+            continue  # "the ministry protested", "authorities protest": a diplomatic objection
+        out.append(Trigger(etype, sub, s, e, sentence[s:e]))
+    return out
 
 
 def _victims_armed(sentence: str, trig: Trigger) -> bool | None:
