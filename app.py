@@ -149,8 +149,8 @@ opts = options(events)
 by_type = counts(events)
 with st.sidebar:
     st.header("Filters")
-    types = st.multiselect("Event type", opts["types"], key="type", bind="query-params",
-                           format_func=lambda t: f"{t} ({by_type.get(t, 0)})")
+    # option labels are what the URL keeps, so they carry no counts (counts change)
+    types = st.multiselect("Event type", opts["types"], key="type", bind="query-params")
     actors = st.multiselect("Actor", opts["actors"], key="actor", bind="query-params")
     places = st.multiselect("Place", opts["places"], key="place", bind="query-params")
     govs = st.multiselect("Governorate", opts["governorates"], key="gov", bind="query-params")
@@ -196,6 +196,9 @@ m2.metric("On the map", f"{on_map:,}", help="Events without coordinates are only
 m3.metric("Fatalities", f"{int(pd.to_numeric(shown.get('fatalities'), errors='coerce').sum()):,}"
           if len(shown) else "0")
 m4.metric("Zones as of", as_of.isoformat())
+shown_by_type = counts(shown)
+st.caption(" \u00b7 ".join(f"{t}: {shown_by_type.get(t, 0):,} of {n:,}" for t, n in by_type.items())
+           or "No events stored yet.")
 
 # ------------------------------------------------------------------- map
 # A fresh base map each run: its script comes out identical every time, so

@@ -112,6 +112,15 @@ def test_starts_on_the_sample_corpus(tmp_path, monkeypatch) -> None:
     assert _shown(at2) == _shown(at)
 
 
+def test_empty_store_without_sample_corpus(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("GEO_HOME", str(tmp_path))
+    monkeypatch.setattr("geo.ingest.SAMPLE_CORPUS", tmp_path / "no-such-folder")
+    at = _run(AppTest.from_file(APP, default_timeout=120))
+    assert _shown(at) == 0
+    assert _markers(_map_args(at)) == 0
+    assert "No events stored yet." in [c.value for c in at.caption]
+
+
 def test_date_slider_changes_events_and_zones(seeded: AppTest) -> None:
     at = _run(seeded)
     assert _shown(at) == 5

@@ -140,6 +140,13 @@ def test_map_draws_markers_and_zones_and_follows_the_slider(app_url, tmp_path) -
         assert "<img src=x onerror=alert(1)>" in reader.inner_text(".geo-article")
         reader.close()
 
+        # a shared URL restores the filters and dates
+        shared = browser.new_page()
+        shared.goto(app_url + "?type=Protests&type=Battles&dates=2017-06-06&dates=2018-12-31")
+        metric = "document.querySelector(\"[data-testid='stMetricValue']\")"
+        shared.wait_for_function(f"() => {metric} && {metric}.innerText === '3'", timeout=30_000)
+        shared.close()
+
         # the end thumb of the event range, moved with the keyboard as a user would
         shown = page.locator("[data-testid='stMetricValue']").first
         assert shown.inner_text() == str(len(ROWS))
