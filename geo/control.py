@@ -41,6 +41,8 @@ COLUMNS: list[str] = ["gazetteer_id", "name", "lat", "lon", "faction", "valid_fr
                       "source", "approximate"]
 #: Far-future bound used internally for open-ended rows ("still held").
 OPEN_END = "9999-12-31"
+#: Start of the span before the table's first date (see :func:`period_of`).
+BEFORE_ANY = "0001-01-01"
 
 DayLike = str | dt.date
 
@@ -257,7 +259,7 @@ def period_of(table: pd.DataFrame, day: DayLike) -> tuple[str, str]:
     day = iso_day(day)
     bounds = _bounds(table)
     i = int(np.searchsorted(bounds, day, side="right"))
-    start = bounds[i - 1] if i > 0 else "0001-01-01"
+    start = bounds[i - 1] if i > 0 else BEFORE_ANY
     end = bounds[i] if i < len(bounds) else OPEN_END
     return str(start), str(end)
 

@@ -116,16 +116,15 @@ def _polygonal(geom: BaseGeometry) -> BaseGeometry:
 def _control_period(path: str, version: tuple, start: str, end: str) -> gpd.GeoDataFrame:
     """Control polygons of one unchanging period (cache key: the table's version and the period)."""
     table = control.control_table(path)
-    rows = control.rows_on(table, start if start != "0001-01-01" else end)
-    if start == "0001-01-01":  # before the first row: nothing is known
-        rows = rows.iloc[0:0]
+    before_any = start == control.BEFORE_ANY  # nothing is known before the first row
+    rows = table.iloc[0:0] if before_any else control.rows_on(table, start)
     cells = tessellate(rows, syria_outline())
+    names = [f"{faction_label(f)} ({n} places)" for f, n in zip(cells.faction, cells["count"], strict=True)]
     out = gpd.GeoDataFrame({
         "faction": cells["faction"],
         "zone_type": "control",
-        "name": [f"{faction_label(f)} ({n} places)" for f, n in zip(cells["faction"], cells["count"],
-                                                                          strict=True)],
-        "valid_from": start if start != "0001-01-01" else "",
+        "name": names,
+        "valid_from": "" if before_any else start,
         "valid_to": end if end != OPEN_END else "",
         "source": f"{Path(path).name}: Voronoi cells of the settlements held on the day",
     }, geometry=cells.geometry.values, crs="EPSG:4326")
