@@ -235,3 +235,12 @@ def test_hyphenated_backing_is_a_metonym(gaz):
     text = "fighters of the US-backed SDF"
     (m,) = [m for m in find_mentions(text, gaz) if m.text == "US"]
     assert is_metonym(text, m)
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "\n\n", "!!!", "Al-", "al", "'s", "U.S", "Kafr", "Tal al-", "A" * 5000,
+    "Idlib " * 2000, "\u0625\u062f\u0644\u0628 \u062d\u0644\u0628", "Ra\u2019s", "-Aleppo-", "Aleppo's's",
+])
+def test_odd_text_never_raises_and_offsets_hold(gaz, text):
+    for m in find_mentions(text, gaz):
+        assert text[m.start:m.end] == m.text
