@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import pandas as pd
 
@@ -249,15 +249,16 @@ class Store:
             ).fetchone()
         return Article(*row) if row else None
 
+    def _rows_of(self, select: str, order: str, article_path: str | None) -> list[tuple]:
+        """Rows of ``select``, restricted to one article unless ``article_path`` is ``None``."""
+        where, args = (" WHERE article = ?", (article_path,)) if article_path is not None else ("", ())
+        with self._connect() as conn:
+            return conn.execute(f"{select}{where} ORDER BY {order}", args).fetchall()
+
     def mentions(self, article_path: str | None = None) -> list[Mention]:
         """Mentions of one article in text order (of all articles when ``None``)."""
-        sql = "SELECT start, end, text, confidence, place FROM mentions"
-        args: tuple[Any, ...] = ()
-        if article_path is not None:
-            sql += " WHERE article = ?"
-            args = (article_path,)
-        with self._connect() as conn:
-            rows = conn.execute(sql + " ORDER BY article, start", args).fetchall()
+        rows = self._rows_of("SELECT start, end, text, confidence, place FROM mentions", "article, start",
+                             article_path)
         return [Mention(s, e, t, place_from_json(p), c) for s, e, t, c, p in rows]
 
     def mention_frame(self) -> pd.DataFrame:
@@ -280,13 +281,7 @@ class Store:
 
     def events(self, article_path: str | None = None) -> list[Event]:
         """Stored events (of one article when given), by article then order in the text."""
-        sql = "SELECT record FROM events"
-        args: tuple[Any, ...] = ()
-        if article_path is not None:
-            sql += " WHERE article = ?"
-            args = (article_path,)
-        with self._connect() as conn:
-            rows = conn.execute(sql + " ORDER BY article, seq", args).fetchall()
+        rows = self._rows_of("SELECT record FROM events", "article, seq", article_path)
         return [_event_from_json(r[0]) for r in rows]
 
     def place_choices(self) -> dict[tuple[str, str], Place]:
