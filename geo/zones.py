@@ -143,7 +143,8 @@ def control_zones(day: DayLike, path: Path | str | None = None) -> gpd.GeoDataFr
     return _control_period(str(path), control.table_version(path), start, end).copy()
 
 
-def zones_on(day: DayLike, user_zones: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
+def zones_on(day: DayLike, user_zones: gpd.GeoDataFrame | None = None,
+             control_path: Path | str | None = None) -> gpd.GeoDataFrame:
     """All zones in force on ``day``: control polygons, then agreement zones.
 
     Parameters
@@ -153,6 +154,9 @@ def zones_on(day: DayLike, user_zones: gpd.GeoDataFrame | None = None) -> gpd.Ge
     user_zones : geopandas.GeoDataFrame, optional
         The analyst's zones (see :func:`load_user_zones`); those in force on
         ``day`` replace the shipped control wherever they lie.
+    control_path : path, optional
+        Another control table (same columns as ``data/control/control.csv``),
+        e.g. an edited copy; the shipped one by default.
 
     Returns
     -------
@@ -165,7 +169,7 @@ def zones_on(day: DayLike, user_zones: gpd.GeoDataFrame | None = None) -> gpd.Ge
     from geo.agreements import agreement_zones
 
     day = iso_day(day)
-    shipped = control_zones(day)
+    shipped = control_zones(day, control_path)
     if user_zones is not None and not user_zones.empty:
         shipped = overlay_user_zones(shipped, user_zones, day)
     agreements = agreement_zones(day)

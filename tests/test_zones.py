@@ -187,7 +187,7 @@ def test_changing_one_town_row_changes_the_map(tmp_path):
         return rows
 
     path = _copy_table(tmp_path, hand_raqqa_to_government)
-    edited = zones.control_zones("2019-01-01", path=path)
+    edited = zones.zones_on("2019-01-01", control_path=path)
     shipped = zones.control_zones("2019-01-01")
     lon, lat = place_xy(RAQQA)
     assert faction_at("2019-01-01", lon, lat, edited) == "government"
