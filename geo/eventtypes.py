@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from geo.actors import ActorMention
-from geo.textmatch import FoldedPattern, fold_pattern
+from geo.textmatch import FoldedPattern
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -167,11 +167,6 @@ _RULES: list[tuple[str, str, str]] = [
 ]
 
 _COMPILED = [(t, sub, FoldedPattern(p, case_sensitive="[A-Z]" in p)) for t, sub, p in _RULES]
-# All case-insensitive rules in one alternation, in priority order: one scan of the lower-cased
-# sentence finds every trigger (at a position, the first rule that matches wins).
-_FOLDED_RULES = [(i, t, sub) for i, (t, sub, p) in enumerate(_RULES) if "[A-Z]" not in p]
-_COMBINED = re.compile("|".join(f"(?P<r{i}>{fold_pattern(_RULES[i][2])})" for i, _, _ in _FOLDED_RULES))
-_CASED_RULES = [(t, sub, re.compile(p)) for t, sub, p in _RULES if "[A-Z]" in p]
 
 _TYPE_ORDER = (REMOTE, BATTLES, VAC, RIOTS, PROTESTS, STRATEGIC)
 
@@ -236,20 +231,15 @@ def find_triggers(sentence: str) -> list[Trigger]:
     if sentence.rstrip("\"'\u201d\u2019) ").endswith("?"):
         return []
     lowered = sentence.lower()
+    # every rule's matches; where they overlap the leftmost wins, then the earlier rule
+    matches = sorted((m.start(), k, m.end())
+                     for k, (_, _, pat) in enumerate(_COMPILED) for m in pat.finditer(sentence, lowered))
     found: list[tuple[int, int, str, str]] = []
-    if len(lowered) == len(sentence):
-        for m in _COMBINED.finditer(lowered):
-            etype, sub, _ = _RULES[int(m.lastgroup[1:])]
-            found.append((m.start(), m.end(), etype, sub))
-        for etype, sub, pat in _CASED_RULES:
-            for m in pat.finditer(sentence):
-                if not any(m.start() < e and s < m.end() for s, e, _, _ in found):
-                    found.append((m.start(), m.end(), etype, sub))
-    else:  # lower-casing changed the length: slow path, rule by rule
-        for etype, sub, pat in _COMPILED:
-            for m in pat.finditer(sentence, lowered):
-                if not any(m.start() < e and s < m.end() for s, e, _, _ in found):
-                    found.append((m.start(), m.end(), etype, sub))
+    end = -1
+    for start, k, stop in matches:
+        if start >= end:
+            found.append((start, stop, _COMPILED[k][0], _COMPILED[k][1]))
+            end = stop
     out: list[Trigger] = []
     for s, e, etype, sub in sorted(found):
         if _is_hypothetical(sentence, s, e):
