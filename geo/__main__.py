@@ -120,7 +120,7 @@ def _cmd_zones(args: argparse.Namespace) -> int:
     from geo import zones
 
     user = zones.load_user_zones(args.user_zones) if args.user_zones else None
-    found = zones.zones_on(args.date, user_zones=user)
+    found = zones.zones_on(args.date, user_zones=user, control_path=args.control)
     json.dump(zones.to_geojson(found), sys.stdout)
     sys.stdout.write("\n")
     return 0
@@ -218,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     sp.add_argument("--format", choices=["geojson"], default="geojson")
     sp.add_argument("--user-zones", metavar="FILE", help="GeoJSON of your own zones (take precedence)")
+    sp.add_argument("--control", metavar="CSV", help="a control table to draw from instead of the shipped one")
     sp.set_defaults(func=_cmd_zones)
 
     sp = sub.add_parser("export", help="briefing picture (PNG/PDF/HTML) of a date")

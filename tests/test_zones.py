@@ -377,3 +377,19 @@ def test_a_corrected_place_position_moves_its_anchor():
     save_user_place(Place(RAQQA, "Raqqa", 35.90, 39.10, "city", "SY", "Raqqa", 0, (), "test correction"))
     assert place_xy(RAQQA) == (39.10, 35.90) != before
     assert faction_at("2016-06-01", 39.10, 35.90) == "islamic_state"
+
+
+def test_cli_draws_from_another_table_and_names_its_bad_line(tmp_path, capsys):
+    def raqqa_contested(rows):
+        return [dict(r, faction="contested") if r["gazetteer_id"] == RAQQA else r for r in rows]
+
+    good = _copy_table(tmp_path, raqqa_contested)
+    code, out = _run(["zones", "--date", "2019-01-01", "--control", str(good)])
+    assert code == 0
+    factions = {f["properties"]["faction"] for f in json.loads(out)["features"]}
+    assert "contested" in factions
+    bad = tmp_path / "bad.csv"
+    control.write_control([{"gazetteer_id": RAQQA, "faction": "rebels", "valid_from": "2016-01-01"}], bad)
+    code, out = _run(["zones", "--date", "2019-01-01", "--control", str(bad)])
+    assert code == 2 and out == ""
+    assert "bad.csv line 2" in capsys.readouterr().err
