@@ -218,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     sp.add_argument("--format", choices=["geojson"], default="geojson")
     sp.add_argument("--user-zones", metavar="FILE", help="GeoJSON of your own zones (take precedence)")
-    sp.add_argument("--control", metavar="CSV", help="a control table to draw from instead of the shipped one")
+    sp.add_argument("--control", metavar="CSV", help="control table to use instead of the shipped one")
     sp.set_defaults(func=_cmd_zones)
 
     sp = sub.add_parser("export", help="briefing picture (PNG/PDF/HTML) of a date")
