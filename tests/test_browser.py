@@ -109,6 +109,10 @@ def app_url(tmp_path):
 def test_map_draws_markers_and_zones_and_follows_the_slider(app_url, tmp_path) -> None:
     from playwright.sync_api import sync_playwright
 
+    # static serving is on: Leaflet comes back as JavaScript, not as Streamlit's index page
+    with urllib.request.urlopen(app_url + "app/static/leaflet/leaflet.js", timeout=10) as r:
+        assert "javascript" in r.headers["Content-Type"]
+
     hosts: set[str] = set()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM,
