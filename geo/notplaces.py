@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from geo import DATA
 from geo.models import Place
-from geo.names import GENERICS
+from geo.names import GENERICS, fold
 from geo.tokens import Token, is_whole, joinable, sentence_start
 
 #: Boilerplate lines whose names are not about the article (links, photo credits).
@@ -31,7 +31,10 @@ NOT_PLACES = frozenset({
     "xinhua", "rudaw", "ntv", "trt", "bbc", "cnn", "nato", "isis", "isil", "daesh", "sdf", "ypg", "pkk",
     "assad", "erdogan", "putin", "trump", "biden", "obama", "lavrov", "shoigu", "jolani", "julani",
     "sharaa", "baghdadi", "nasrallah", "khamenei", "raisi", "rouhani", "netanyahu", "mattis", "pompeo",
-    "kremlin", "pentagon", "knesset", "majlis", "state", "aleppo university",
+    "kremlin", "pentagon", "knesset", "majlis", "state", "aleppo university", "elysee", "whitehall",
+    "downing", "capitol", "hamas", "hezbollah", "hizbollah", "taliban", "khorasan", "ummah", "shia", "shiite",
+    "sunni", "alawite", "druze", "yazidi", "souq", "souk", "suq", "dar", "sham", "al sham", "jihad", "bani",
+    "beni", "bin", "ibn",
 })
 #: Acronyms written in capitals that do name places.
 CAPS_PLACES = frozenset({"us", "usa", "uk", "uae", "u s", "u s a", "u k", "ksa", "drc"})
@@ -144,8 +147,11 @@ def rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, 
             return True
     if prev and prev.cap and prev.fp in ORG_PREV | TITLES | FIRST_NAMES and is_whole(prev):
         return True  # "Operation Olive Branch", "President Assad", "Mustafa Bali"
-    if len(words) == 1 and words[0] in common_words() and not (strong and toks[i].cap):
-        return True  # "Some", "One", "Bar": ordinary words that a town somewhere is named after
+    if len(words) == 1 and words[0] in common_words() and not (
+            strong and toks[i].cap and any(_spelt(words[0], p) for p in places)):
+        # "Some", "One", "Bar", "They" (-> Thai): ordinary words that a place name folds onto;
+        # only a place spelt exactly so ("Turkey", "Jordan", "US") keeps such a word
+        return True
     if title_case:
         return False
     if prev and prev.cap and not prev.art and is_whole(prev) and prev.fp not in _PREFIX_OK \
@@ -161,6 +167,11 @@ def rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, 
 
 
 _ISIL_BEFORE = re.compile(r"Islamic State (?:of|in) (?:(?:Iraq|Syria) and (?:the )?|the )?$")
+
+
+def _spelt(word: str, place: Place) -> bool:
+    """True when ``word`` (folded) is exactly one of the place's names, not a transliteration fold of it."""
+    return any(fold(n) == word for n in (place.name, *place.alt_names))
 
 
 def org_after(toks: list[Token], j: int, text: str) -> bool:

@@ -154,8 +154,10 @@ def geonames_rows() -> list[dict]:
         major = regional and pop >= 100_000 or (c["name"], cc) in capitals or pop >= 1_000_000
         if not major and _common(c["name"]):
             continue
-        alts = _clean_alts(c["name"], c.get("alternatenames") or [], keep_common=False,
-                           limit=None if regional else 12)
+        # abroad, only big cities keep alternate names (exonyms such as Kiev or Munich); for
+        # small ones they are mostly other languages' forms that collide with words ("Hamas")
+        raw = (c.get("alternatenames") or []) if regional or pop >= 500_000 else []
+        alts = _clean_alts(c["name"], raw, keep_common=False, limit=None if regional else 12)
         name = display_name(c["name"])
         if name != c["name"]:
             alts = [c["name"], *alts]

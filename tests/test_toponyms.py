@@ -244,3 +244,9 @@ def test_hyphenated_backing_is_a_metonym(gaz):
 def test_odd_text_never_raises_and_offsets_hold(gaz, text):
     for m in find_mentions(text, gaz):
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("word", ["They", "Hamas", "Shia", "Souq", "Sham", "Khorasan", "Monday", "Islamic",
+                                  "Beni"])
+def test_frequent_capitalised_words_are_not_places(gaz, word):
+    assert [m for m in find_mentions(f"It was quiet. {word} was mentioned again.", gaz) if m.place] == []
