@@ -136,8 +136,13 @@ def test_standalone_html_opens_with_the_network_cut(tmp_path, events, zones, lay
             page = b.new_page(viewport={"width": 1000, "height": 700})
             page.route("**/*", guard)
             page.goto(src.as_uri())
-            page.wait_for_selector(".leaflet-overlay-pane svg path", state="attached", timeout=15000)
-            paths = page.locator(".leaflet-overlay-pane svg path").count()
+            page.wait_for_selector(".leaflet-overlay-pane path, .leaflet-overlay-pane canvas",
+                                   state="attached", timeout=15000)
+            # Markers may share one canvas, so count vector layers through Leaflet, not the DOM.
+            paths = page.evaluate(
+                "() => { let n = 0; for (const k of Object.keys(window)) { const m = window[k];"
+                " if (m instanceof L.Map) m.eachLayer(l => { if (l instanceof L.Path) n++; }); }"
+                " return n; }")
             title = page.locator(".gx-title h1").inner_text()
         finally:
             b.close()
