@@ -219,13 +219,23 @@ def overlay_user_zones(shipped: gpd.GeoDataFrame, user: gpd.GeoDataFrame, day: s
     return gpd.GeoDataFrame(out, geometry="geometry", crs="EPSG:4326")
 
 
+def _faction_key(value: object) -> str:
+    """A faction key from what a user file may say: the key in any case, or the label."""
+    text = str(value or "").strip()
+    key = text.lower().replace(" ", "_").replace("-", "_")
+    if key in FACTIONS:
+        return key
+    by_label = {label.lower(): k for k, (label, _) in FACTIONS.items()}
+    return by_label.get(text.lower(), text)
+
+
 def _user_feature(feature: dict, where: str) -> dict:
     """Validate one user GeoJSON feature; raise ZoneError naming it."""
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         raise ZoneError(f"{where}: not a GeoJSON Feature")
     props = feature.get("properties") or {}
     label = f"{where} ({props.get('name') or 'unnamed'})"
-    faction = str(props.get("faction") or "").strip()
+    faction = _faction_key(props.get("faction"))
     if faction not in FACTIONS:
         raise ZoneError(f"{label}: unknown faction {faction!r}; expected one of {sorted(FACTIONS)}")
     zone_type = str(props.get("zone_type") or "control").strip()
@@ -260,7 +270,7 @@ def load_user_zones(path: Path | str) -> gpd.GeoDataFrame:
     """Read the analyst's zones (GeoJSON FeatureCollection in lon/lat).
 
     Each feature needs properties ``faction`` (a key of
-    :data:`geo.style.FACTIONS`) and ``valid_from``; ``valid_to`` (exclusive,
+    :data:`geo.style.FACTIONS` in any case, or its label) and ``valid_from``; ``valid_to`` (exclusive,
     empty = open), ``name``, ``source`` and ``zone_type`` (control|agreement,
     default control) are optional.
 

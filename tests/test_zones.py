@@ -279,6 +279,15 @@ def test_user_zones_take_precedence(tmp_path):
     assert faction_at("2021-06-01", 39.25, 34.25, later) == "government"
 
 
+@pytest.mark.parametrize("written, key", [
+    ("SDF", "sdf"), ("Turkey_SNA", "turkey_sna"), ("Islamic State", "islamic_state"),
+    ("islamic-state", "islamic_state"),
+])
+def test_user_factions_may_be_written_as_keys_in_any_case_or_labels(tmp_path, written, key):
+    path = _write(tmp_path, [_feature(DESERT, faction=written, valid_from="2019-01-01")])
+    assert list(zones.load_user_zones(path)["faction"]) == [key]
+
+
 def test_later_user_feature_wins_where_two_overlap(tmp_path):
     path = _write(tmp_path, [
         _feature(DESERT, faction="islamic_state", valid_from="2019-01-01"),
