@@ -116,7 +116,11 @@ def html_to_text(html: str) -> tuple[str, str, str | None]:
     title = re.sub(r"\s+", " ", "".join(parser.title)).strip()
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    return text, title, parser.published
+    published = parser.published
+    if published is None:  # schema.org metadata inside <script type="application/ld+json">
+        m = re.search(r'"datePublished"\s*:\s*"([^"]{8,40})"', html)
+        published = iso_from_timestamp(m.group(1)) if m else None
+    return text, title, published
 
 
 def decode(data: bytes, name: str) -> str:

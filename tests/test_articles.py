@@ -124,6 +124,13 @@ def test_html_time_element_date():
     assert published == "2019-10-09"
 
 
+def test_html_json_ld_date():
+    page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2018-03-18T09:00:00+03:00"}</script></head><body><p>Text.</p></body></html>')
+    text, _, published = html_to_text(page)
+    assert published == "2018-03-18" and "NewsArticle" not in text
+
+
 def test_html_without_visible_text(tmp_path):
     p = write(tmp_path, "blank.htm", "<html><head><script>x=1</script></head><body> </body></html>")
     with pytest.raises(InputError, match="visible text"):
