@@ -99,6 +99,8 @@ _RULES: list[tuple[str, str, str]] = [
     # "took" before a capitalised name ("the rebels took Saraqib"): matched with case (see _CASED)
     (BATTLES, "territory", r"\btook (?=[A-Z][a-z])"),
     (BATTLES, "Armed clash",
+     r"\blaunch(?:ed|es|ing)? (?:a |an |its |the |their )?(?:(?!air\b|aerial\b|drone\b)[\w-]+ ){0,3}?"
+     r"(?:operation|offensive|assault|attack|campaign|incursion)\b|"
      r"\bclash(?:ed|es|ing)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattl(?:es?|ed|ing)\b|\bambush(?:ed|es)?\b|"
      r"\boffensive\b|\bassault(?:ed|s)?\b|\bfirefights?\b|\bgun ?(?:fire|battles?)\b|"
      r"\bexchang\w+ (?:of )?fire\b|"
@@ -164,7 +166,7 @@ _RULES: list[tuple[str, str, str]] = [
     (STRATEGIC, "Other",
      r"\bpatrol(?:s|led|ling)?\b|\bconvoys?\b|\breinforcements?\b|\b(?:re)?deploy(?:ed|ment|s|ing)?\b|"
      r"\bmass(?:ed|ing) (?:\w+ ){0,3}?(?:troops|tanks|forces|soldiers|commandos)\b|\bbuild-?up\b|"
-     r"\bmet\b|\bmeeting\b|\bheld talks\b|\btalks (?:with|between|in)\b|\bsummit\b|\bvisit(?:ed)?\b|"
+     r"\bmet\b|\bmeeting\b|\bheld talks\b|\btalks\b|\bsummit\b|\bvisit(?:ed)?\b|"
      r"\bsent (?:\w+ ){0,2}?(?:troops|reinforcements|forces|soldiers|tanks)\b|\bcross(?:ed|ing) (?:into|"
      r"the border)\b|"
      r"\bentered\b|\barrived\b|\bmilitary (?:drills|exercises?|manoeuvres|maneuvers)\b|\bcurfew\b"),
