@@ -17,6 +17,9 @@ gazetteer position or border line improves the zone without editing shapes:
     a band ``depth_km`` deep inside the pocket held by ``inside`` factions on
     day ``on``, along its contact line with ``against`` factions (the Sochi
     demilitarised zone around Idlib).
+``held_area``
+    the ground ``inside`` factions held on day ``on`` within ``radius_km`` of a
+    place (the Astana de-escalation zones of May 2017).
 
 Distances are measured in UTM zone 37N, which spans Syria with small error.
 """
@@ -198,8 +201,20 @@ def inner_band(zone: dict, ctx: Context, where: str) -> BaseGeometry:
     return pocket.intersection(_buffer_km(front, float(zone["depth_km"])))
 
 
+def held_area(zone: dict, ctx: Context, where: str) -> BaseGeometry:
+    """Ground held by ``inside`` factions on day ``on`` within ``radius_km`` of the ``seed`` place."""
+    polys = ctx.control(iso_day(zone["on"]))
+    held = polys[polys["faction"].isin(zone["inside"])].geometry.union_all()
+    area = held.intersection(_buffer_km(ctx.point(zone["seed"], where), float(zone["radius_km"])))
+    if area.is_empty:
+        raise ZoneError(f"{where}: no {zone['inside']} ground within {zone['radius_km']} km of "
+                        f"{zone['seed'].get('name')} on {zone['on']}")
+    return area
+
+
 RECIPES: dict[str, Callable[[dict, Context, str], BaseGeometry]] = {
     "border_strip": border_strip, "road_corridor": road_corridor, "circle": circle, "inner_band": inner_band,
+    "held_area": held_area,
 }
 
 

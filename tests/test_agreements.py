@@ -177,3 +177,17 @@ def test_sochi_zone_is_a_band_inside_the_2018_pocket():
     held = ctrl[ctrl["faction"].isin(["hts", "opposition"])].geometry.union_all()
     assert geom.difference(held.buffer(1e-6)).area < 1e-9
     assert named("2020-06-01", "Sochi") is None
+
+
+@pytest.mark.parametrize("name, seed, ended", [
+    ("Idlib", (36.634, 35.931), "2019-05-01"), ("northern Homs", (36.732, 34.927), "2018-05-20"),
+    ("Eastern Ghouta", (36.403, 33.572), "2018-04-20"), ("south-west", (36.039, 32.886), "2018-08-01"),
+])
+def test_astana_zones_cover_their_pocket_while_in_force(name, seed, ended):
+    assert named("2017-05-01", f"Astana de-escalation zone: {name}") is None
+    geom = named("2017-09-15", f"Astana de-escalation zone: {name}")
+    assert geom.contains(Point(*seed))
+    ctrl = zones.control_zones("2017-05-06")
+    held = ctrl[ctrl["faction"].isin(["hts", "opposition"])].geometry.union_all()
+    assert geom.difference(held.buffer(1e-6)).area < 1e-9
+    assert named(ended, f"Astana de-escalation zone: {name}") is None
