@@ -12,13 +12,12 @@ feature code decides the ``kind``.
 from __future__ import annotations
 
 import logging
-import unicodedata
 from pathlib import Path
 
 from geo.errors import GazetteerError, InputError
 from geo.gazetteer import place_from_row
 from geo.models import Place
-from geo.names import fold, key
+from geo.names import fold, is_latin, key
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +46,6 @@ def feature_kind(fclass: str, fcode: str, population: int) -> str | None:
             return "city"
         return "town" if population >= 10_000 or fcode in ("PPLA2", "PPLA3") else "village"
     return FEATURE_KINDS.get((fclass, fcode))
-
-
-def _latin(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
 
 
 def parse_dump(path: Path | str, source: str | None = None) -> tuple[list[Place], list[str]]:
@@ -95,7 +89,7 @@ def parse_dump(path: Path | str, source: str | None = None) -> tuple[list[Place]
         kind = feature_kind(fclass, fcode, pop)
         if kind is None:
             continue
-        names = [a for a in [ascii_name, *alts.split(",")] if a and _latin(a) and fold(a)]
+        names = [a for a in [ascii_name, *alts.split(",")] if a and is_latin(a) and fold(a)]
         seen = {key(name)}
         alt_names = []
         for a in names:

@@ -99,6 +99,12 @@ def fold(s: str) -> str:
     return _NON_ALNUM.sub(" ", s).strip()
 
 
+def is_latin(name: str) -> bool:
+    """True for a name written in Latin script (Ra’s al ‘Ayn), false for Arabic, Cyrillic ..."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
+
+
 def normalize(s: str) -> str:
     """Fold case, accents, apostrophes and hyphens: the display-independent form of a name.
 

