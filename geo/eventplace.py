@@ -77,9 +77,32 @@ def _metonym(text: str, m: Mention) -> bool:
 
 @lru_cache(maxsize=8192)
 def _background(text: str, m: Mention) -> bool:
-    """A place in a "since ..." phrase ("since the war in Gaza began") is history, not the scene."""
+    """A place in a "since ..." or "in response to ..." phrase is history, not the scene.
+
+    "since the war in Gaza began", "in response to a gas attack in Douma".
+    """
     seg = re.split(r"[.!?\n,;:()\u2014]", text[max(0, m.start - 60):m.start])[-1]
-    return bool(re.search(r"\bsince\b", seg, re.IGNORECASE))
+    return bool(re.search(r"\bsince\b|\bin response to\b|\bin retaliation for\b|\bin revenge for\b|"
+                          r"\bfollowing\b", seg, re.IGNORECASE))
+
+
+# "northern Syria", "north-east Syria": a context place must lie in that part of the country
+_PART_OF_SYRIA = re.compile(r"\b(north|south)?-?(east|west)?(?:ern)?\s+Syria\b", re.IGNORECASE)
+
+
+_SCENE_PREP = re.compile(r"\b(?:in|inside|across|into|on|over|throughout|within)\s+(?:the\s+)?"
+                         r"(?:\w+(?:ern)?\s+)?$", re.IGNORECASE)
+
+
+def _in_part(text: str, m: Mention) -> bool:
+    """Whether a place lies in the part of Syria a sentence names (always true if it names none)."""
+    part = _PART_OF_SYRIA.search(text)
+    if not part or not (part.group(1) or part.group(2)) or m.place.country != "SY":
+        return True
+    ns, ew = (part.group(1) or "").lower(), (part.group(2) or "").lower()
+    lat, lon = m.place.lat, m.place.lon
+    return ((ns != "north" or lat >= 35.5) and (ns != "south" or lat <= 34.0)
+            and (ew != "east" or lon >= 38.5) and (ew != "west" or lon <= 37.5))
 
 
 def rank(m: Mention) -> int:
@@ -205,7 +228,8 @@ def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str |
     allowed = _allowed_countries(ctx, i)
 
     def ok(found: list[Mention]) -> list[Mention]:
-        return [m for m in found if not allowed or m.place.country in allowed]
+        return [m for m in found if (not allowed or m.place.country in allowed)
+                and _in_part(sentences[i].text, m)]
 
     found, precision = _anaphor(ctx, i)
     if ok(found):
@@ -248,4 +272,12 @@ def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str |
     if own:  # only origins or destinations: better than nothing
         return own[:1], "sentence"
     area = choose_scene(text, ctx.by_sentence[i], ctx.syria, local_only=False, near=near)
+    if area and ctx.syria and area[0].place.country != "SY" and area[0].place.kind == "country" \
+            and not _SCENE_PREP.search(text[max(0, area[0].start - 30):area[0].start]):
+        # "The United States launched missiles at ...": in a Syria story the country that acts
+        # is not the scene; Syria is
+        syria = [m for ms in ctx.by_sentence for m in ms
+                 if m.place is not None and m.place.kind == "country" and m.place.country == "SY"]
+        if syria:
+            return syria[:1], "article"
     return (area[:1], "sentence") if area else ([], None)

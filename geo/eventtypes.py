@@ -191,6 +191,10 @@ _MODAL = re.compile(
     r"respond(?:s|ed|ing)? to|years of|decades of|"
     r"(?:wa|i)s (?:being )?(?:planned|prepared|considered))\b", _I)
 _AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|may)\b|"
+                          # "the attack was one of the deadliest": a comment on an event told before
+                          r"^\s+(?:was|is|has been|had been) (?:one of the|the (?:deadliest|worst|first|"
+                          r"latest|"
+                          r"biggest|largest|heaviest|bloodiest))|"
                           r"^[^.;,]{0,40}\b(?:is|was|are|were|seemed|seems|appears) (?:imminent|looming|"
                           r"expected|likely|planned|possible|unlikely|feared)\b|^\w*\s+(?:is|"
                           r"was) imminent", _I)
@@ -289,6 +293,10 @@ _IED = re.compile(r"\b(?:car|truck|motorcycle|motorbike|roadside|parcel) ?bombs?
                   r"\blandmines?\b|\bexplosive device\b|\bbooby[- ]trap\w*\b", _I)
 _HIT_VERB = re.compile(r"^(?:attack\w*|raid\w*|strik\w+|struck|hit|bomb\w*|pound\w*|target\w*|kill\w*)$", _I)
 _WEAK_BATTLE = re.compile(r"kill\w*|dead|died|slain|attack\w*|target\w*|raid\w*", _I)
+_PERSON_TAKEN = re.compile(r"\s+(?:an?|the|two|three|several|\d+)?\s*(?:[\w-]+\s+){0,3}?(?:commanders?|"
+                           r"leaders?|"
+                           r"emirs?|members?|suspects?|officials?|pilots?|militants?|operatives?|"
+                           r"financiers?)\b", _I)
 _SECONDARY_SD = ("Agreement", "Arrests", "Non-violent transfer of territory",
                  "Headquarters or base established")
 
@@ -397,6 +405,8 @@ def _classify(sentence: str, triggers: list[Trigger],
         clash = [t for t in by_type[BATTLES] if t.sub_event_type != "territory"]
         if terr:
             t = terr[0]
+            if _PERSON_TAKEN.match(sentence[t.end:t.end + 60]):
+                return STRATEGIC, "Arrests", t  # "captured a senior IS commander"
             return BATTLES, _territory_subtype(sentence, t, actors), t
         strong = [t for t in clash if not _WEAK_BATTLE.fullmatch(t.text)]
         if strong:

@@ -23,6 +23,7 @@ PLACES = {
     "Syria": Place("t:sy", "Syria", 35.0, 38.5, "country", "SY"),
     "Moscow": Place("t:moscow", "Moscow", 55.75, 37.62, "city", "RU", "", 10000000),
     "Ankara": Place("t:ankara", "Ankara", 39.92, 32.85, "city", "TR", "", 3500000),
+    "Turkey": Place("t:tr", "Turkey", 39.0, 35.0, "country", "TR"),
     "Gaziantep": Place("t:gaziantep", "Gaziantep", 37.06, 37.38, "city", "TR", "", 1500000),
     "Manbij": Place("t:manbij", "Manbij", 36.53, 37.95, "city", "SY", "Aleppo", 100000),
 }
@@ -287,3 +288,27 @@ def test_place_in_a_since_phrase_is_not_the_scene():
     text = "A drone struck a base in Syria, the first deaths since the war in Idlib began."
     (ev,) = events_of(text, ["Syria", "Idlib"])
     assert ev.place == "Syria"
+
+
+def test_part_of_syria_filters_context_places():
+    text = ("A landmine killed two shepherds near Idlib on Monday.\n\n"
+            "Separately, troops clashed with militants in north-east Syria on Tuesday.")
+    evs = events_of(text, ["Idlib"])
+    clash = [e for e in evs if e.event_type == "Battles"]
+    assert clash and clash[0].place != "Idlib"
+
+
+def test_captured_person_is_an_arrest():
+    (ev,) = events_of("Coalition forces captured a senior IS commander near Manbij.", ["Manbij"])
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_acting_foreign_country_is_not_the_scene_of_a_syria_story():
+    text = "Syria said its air defences were active.\n\nTurkey fired missiles at military sites overnight."
+    evs = events_of(text, ["Syria"]) + events_of(text, ["Syria", "Turkey"])
+    assert all(e.place in (None, "Syria") for e in evs)
+
+
+def test_comment_on_an_earlier_attack_is_not_an_event():
+    text = "The attack was one of the deadliest in Saraqib this year."
+    assert events_of(text, ["Saraqib"]) == []
