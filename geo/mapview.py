@@ -49,7 +49,8 @@ _EVENT_POINT = JsCode("""
 function(feature, latlng) {
   var p = feature.properties;
   // one shared canvas: thousands of markers drawn without one DOM node each
-  window.geoCanvas = window.geoCanvas || L.canvas({padding: 0.3});
+  // in the marker pane, so zones (SVG, overlay pane) never cover the events
+  window.geoCanvas = window.geoCanvas || L.canvas({padding: 0.3, pane: 'markerPane'});
   return L.circleMarker(latlng, {radius: p.r, color: '#222', weight: 0.8,
     fillColor: p.c, fillOpacity: 0.8, renderer: window.geoCanvas});
 }""")

@@ -124,7 +124,7 @@ def test_map_draws_markers_and_zones_and_follows_the_slider(app_url, tmp_path) -
         frame.wait_for_selector(".leaflet-container", timeout=30_000)
         frame.wait_for_function(f"({MARKERS_JS})() > 0", timeout=30_000)
         assert frame.evaluate(MARKERS_JS) == len(ROWS)
-        assert frame.locator(".leaflet-overlay-pane canvas").count() == 1
+        assert frame.locator(".leaflet-marker-pane canvas").count() == 1
         assert frame.locator("path.geo-zone").count() > 0, "control zone polygons are drawn"
         assert frame.locator("path.geo-countries").count() > 0, "the offline basemap is drawn"
 
