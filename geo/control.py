@@ -41,6 +41,9 @@ COLUMNS: list[str] = ["gazetteer_id", "name", "lat", "lon", "faction", "valid_fr
                       "source", "approximate"]
 #: Far-future bound used internally for open-ended rows ("still held").
 OPEN_END = "9999-12-31"
+#: The shipped table was checked against the record up to this day; rows still
+#: open then are carried forward unchanged.
+CURATED_UNTIL = "2025-03-31"
 #: Start of the span before the table's first date (see :func:`period_of`).
 BEFORE_ANY = "0001-01-01"
 

@@ -170,6 +170,10 @@ def zones_on(day: DayLike, user_zones: gpd.GeoDataFrame | None = None,
 
     day = iso_day(day)
     shipped = control_zones(day, control_path)
+    if control_path is None and day > control.CURATED_UNTIL:
+        # Say so on the map's own data: later changes of hands are not in the shipped table.
+        note = f" (curated to {control.CURATED_UNTIL}; later changes not included)"
+        shipped["source"] = shipped["source"] + note
     if user_zones is not None and not user_zones.empty:
         shipped = overlay_user_zones(shipped, user_zones, day)
     agreements = agreement_zones(day)

@@ -402,3 +402,9 @@ def test_cli_draws_from_another_table_and_names_its_bad_line(tmp_path, capsys):
     code, out = _run(["zones", "--date", "2019-01-01", "--control", str(bad)])
     assert code == 2 and out == ""
     assert "bad.csv line 2" in capsys.readouterr().err
+
+
+def test_dates_after_the_curated_period_say_so():
+    late = zones.zones_on("2026-06-01")
+    assert late[late.zone_type == "control"]["source"].str.contains("curated to").all()
+    assert not zones.zones_on("2025-03-15")["source"].str.contains("curated to").any()
