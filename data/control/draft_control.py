@@ -40,7 +40,6 @@ sys.path.insert(0, str(ROOT))
 from data.control.draft_history import EXCLUDE, EXTRA, SOURCES, TOWNS  # noqa: E402
 from data.control.draft_regions import EUPHRATES, JAZIRA, region_history  # noqa: E402
 
-START = "2016-01-01"
 TRANSITION = "2024-12-08"
 KINDS = {"city", "town", "village", "base", "crossing", "dam"}
 
@@ -66,6 +65,7 @@ def finish(changes: list[tuple[str, str, bool]], keep: bool) -> list[tuple[str, 
 
 
 def rows_for(key: dict, changes: list[tuple[str, str, bool]], source: str, all_approx: bool) -> list[dict]:
+    """CSV rows of one anchor: one per holder, each ending where the next begins."""
     rows = []
     merged: list[tuple[str, str, bool]] = []
     for change in changes:
@@ -110,11 +110,13 @@ def grid_anchors(named: list[tuple[float, float]], outline, step: float = 0.3,
 
 
 def ring(lat: float, lon: float, km: float, n: int) -> list[tuple[float, float]]:
+    """``n`` points ``km`` from a centre (a flat approximation is enough at these distances)."""
     return [(round(lat + km / 111.0 * math.sin(2 * math.pi * i / n), 3),
              round(lon + km / 91.0 * math.cos(2 * math.pi * i / n), 3)) for i in range(n)]
 
 
 def border_line(countries: gpd.GeoDataFrame, iso: str) -> LineString:
+    """Syria's border with country ``iso`` as lines."""
     syria = countries[countries["iso_a2"] == "SY"].geometry.union_all()
     other = countries[countries["iso_a2"] == iso].geometry.union_all()
     return syria.boundary.intersection(other.buffer(0.01))
