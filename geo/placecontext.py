@@ -98,16 +98,16 @@ def cues(text: str, start: int, end: int) -> set[str]:
 def score(place: Place, cue: set[str], anchors: list[Place], countries: set[str]) -> float:
     """Context score of one candidate place (see the module docstring)."""
     s = prior(place)
-    if "gov" in cue:
-        s += 6.0 if place.kind == "governorate" else 0.0
-    if "settlement" in cue:
-        s += 2.0 if place.kind in ("city", "town", "village") else -3.0 if place.kind == "governorate" else 0
+    if "settlement" in cue and place.kind in ("city", "town", "village"):
+        s += 2.0
     if place.country in countries and place.kind != "country":
         s += 1.5
     near = [a for a in anchors if a.id != place.id]
     if near and place.kind not in ("country", "region", "governorate"):  # they contain their neighbours
-        d = min(_km(place, a) for a in near)
-        s += 3.0 * math.exp(-d / 100.0)
+        # the two nearest places named in the same text: a village named beside two
+        # others a few km away is that village, not its namesake 150 km off
+        dists = sorted(_km(place, a) for a in near)[:2]
+        s += sum(4.0 * math.exp(-d / 50.0) for d in dists)
     return s
 
 
@@ -124,6 +124,11 @@ def _choose(places: list[Place], cue: set[str], anchors: list[Place], countries:
             loose: bool = False) -> tuple[Place | None, float]:
     if not places:
         return None, 0.0
+    # cue words decide the kind outright: "Idlib province" is the governorate whatever else is near
+    if "gov" in cue and any(p.kind == "governorate" for p in places):
+        places = [p for p in places if p.kind == "governorate"]
+    elif "settlement" in cue and any(p.kind != "governorate" for p in places):
+        places = [p for p in places if p.kind != "governorate"]
     ranked = sorted(((score(p, cue, anchors, countries), p) for p in places), key=lambda x: -x[0])
     return ranked[0][1], _confidence([s for s, _ in ranked], loose)
 
@@ -138,9 +143,16 @@ def _context(text: str, cands: list, gaz: Gazetteer) -> tuple[list[Place], set[s
             continue
         if best.kind == "country":
             countries.add(best.country)
-        elif best.kind not in ("region", "river", "road") and (len(c.places) == 1 or conf >= 0.8):
+        elif best.kind not in ("region", "river", "road") and _unambiguous(best, c.places):
             anchors.append(best)
     return anchors, countries
+
+
+def _unambiguous(best: Place, places: list[Place]) -> bool:
+    """True when no other candidate is a rival namesake: all others are close by (Aleppo city and
+    governorate) or, for a Syrian place, all others lie abroad."""
+    rivals = [p for p in places if p.id != best.id and _km(p, best) > 60]
+    return not rivals or (best.country == "SY" and all(p.country != "SY" for p in rivals))
 
 
 def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:

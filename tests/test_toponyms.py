@@ -250,3 +250,16 @@ def test_odd_text_never_raises_and_offsets_hold(gaz, text):
                                   "Beni"])
 def test_frequent_capitalised_words_are_not_places(gaz, word):
     assert [m for m in find_mentions(f"It was quiet. {word} was mentioned again.", gaz) if m.place] == []
+
+
+@pytest.mark.parametrize("text, lat, lon", [
+    ("Rebels advanced on Souran and Taybat al-Imam north of Hama.", 35.29, 36.75),
+    ("Turkish-backed factions shelled Souran near Azaz and Akhtarin.", 36.57, 37.21),
+])
+def test_syrian_namesakes_follow_their_neighbours(gaz, text, lat, lon):
+    assert near(mentions(text, gaz)["Souran"].place, lat, lon, 10)
+
+
+def test_province_cue_beats_nearby_places(gaz):
+    text = "Shelling hit Saraqib, Sarmin and Binnish in Idlib province."
+    assert mentions(text, gaz)["Idlib province"].place.kind == "governorate"
