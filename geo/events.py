@@ -6,7 +6,7 @@ place mentions found in it (:func:`geo.toponyms.find_mentions`) and returns
 sentence's character offsets in ``Article.text``.
 
 How an event is built from a sentence that reports one (see
-:mod:`geo.eventtypes` for the typing):
+:mod:`geo.triggers` and :mod:`geo.eventtypes` for the typing):
 
 * **Units** — each clause of a sentence ("X fell on Monday, and Y was taken on
   Tuesday") that names its own place and trigger gives its own event; a
@@ -38,7 +38,7 @@ How an event is built from a sentence that reports one (see
   An undated article gives events with no date unless a full date is written.
 * **Actors** — :func:`geo.actors.find_actors`; a sentence that names none
   takes those of the previous sentence of its paragraph.
-* **Fatalities** — :func:`geo.eventtypes.fatalities`, ``None`` when unstated.
+* **Fatalities** — :func:`geo.fatalities.fatalities`, ``None`` when unstated.
 """
 
 from __future__ import annotations
@@ -51,9 +51,11 @@ from typing import TYPE_CHECKING
 from geo import dates
 from geo.actors import actor_mentions, find_actors
 from geo.eventplace import LOCAL_MAX, ArticleContext, choose_scene, locate, rank
-from geo.eventtypes import classify_all, fatalities, find_triggers
+from geo.eventtypes import classify_all
+from geo.fatalities import fatalities
 from geo.models import Article, Event, Mention
 from geo.sentences import Sentence, split_sentences
+from geo.triggers import find_triggers
 
 if TYPE_CHECKING:
     import geopandas as gpd

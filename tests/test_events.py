@@ -8,9 +8,11 @@ import pytest
 
 from geo.actors import actor_mentions
 from geo.events import extract_events, to_frame
-from geo.eventtypes import classify, fatalities, find_triggers
+from geo.eventtypes import classify
+from geo.fatalities import fatalities
 from geo.models import Article, Mention, Place
 from geo.sentences import split_sentences
+from geo.triggers import find_triggers
 
 PLACES = {
     "Idlib": Place("t:idlib", "Idlib", 35.93, 36.63, "city", "SY", "Idlib", 165000),
