@@ -292,6 +292,30 @@ def changes_between(day1: DayLike, day2: DayLike, table: pd.DataFrame | None = N
     return changed.sort_values("name", kind="stable").reset_index(drop=True)
 
 
+def history_of(place: str, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every period of one settlement, oldest first: who held it from when to when.
+
+    Parameters
+    ----------
+    place : str
+        A gazetteer id (``gn:164816``) or a name as written in the table
+        (case-insensitive, e.g. ``"Saraqib"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns gazetteer_id, name, faction, valid_from, valid_to (empty when
+        open), source, approximate; empty when the table has no such place.
+    """
+    table = control_table() if table is None else table
+    wanted = place.strip()
+    mask = (table["gazetteer_id"] == wanted) | (table["name"].str.lower() == wanted.lower())
+    rows = table[mask].sort_values("valid_from", kind="stable")
+    out = rows[["gazetteer_id", "name", "faction", "valid_from", "valid_to", "source", "approximate"]].copy()
+    out["valid_to"] = out["valid_to"].where(out["valid_to"] != OPEN_END, "")
+    return out.reset_index(drop=True)
+
+
 def write_control(rows: Iterable[dict[str, str]], path: Path | str) -> None:
     """Write control rows (dicts with :data:`COLUMNS` keys) as CSV, in the column order above."""
     with Path(path).open("w", encoding="utf-8", newline="") as handle:

@@ -8,8 +8,9 @@ inside SDF ground is just a government anchor surrounded by SDF anchors).
 
 Agreement zones (:mod:`geo.agreements`) are added on top, and the analyst's own
 zones (:func:`load_user_zones`) take precedence over the shipped control.
-:func:`control_on` and :func:`changes_between` (the per-settlement table of a
-day, and what changed between two days) come from :mod:`geo.control`.
+:func:`control_on`, :func:`changes_between` and :func:`history_of` (the
+per-settlement table of a day, what changed between two days, and one town's
+holders over time) come from :mod:`geo.control`.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ from shapely.geometry import box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 from geo import control
-from geo.control import OPEN_END, DayLike, changes_between, control_on, iso_day
+from geo.control import OPEN_END, DayLike, changes_between, control_on, history_of, iso_day
 from geo.errors import ExportError, ZoneError
 from geo.style import FACTIONS, faction_label
 
 __all__ = ["ZONE_COLUMNS", "ZONE_TYPES", "changes_between", "control_on", "control_zones", "export_geojson",
-           "load_user_zones", "overlay_user_zones", "syria_outline", "tessellate", "to_geojson", "zones_on"]
+           "history_of", "load_user_zones", "overlay_user_zones", "syria_outline", "tessellate", "to_geojson",
+           "zones_on"]
 
 log = logging.getLogger(__name__)
 

@@ -408,3 +408,12 @@ def test_dates_after_the_curated_period_say_so():
     late = zones.zones_on("2026-06-01")
     assert late[late.zone_type == "control"]["source"].str.contains("curated to").all()
     assert not zones.zones_on("2025-03-15")["source"].str.contains("curated to").any()
+
+
+@pytest.mark.parametrize("key", [SARAQIB, "saraqib", "Saraqib"])
+def test_history_of_a_town(key):
+    rows = zones.history_of(key)
+    assert list(rows["faction"][:5]) == ["hts", "government", "hts", "government", "hts"]
+    assert list(rows["valid_from"][1:4]) == ["2020-02-06", "2020-02-27", "2020-03-02"]
+    assert rows["valid_to"].iloc[-1] == ""
+    assert zones.history_of("Nowhere at all").empty
