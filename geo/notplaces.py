@@ -20,8 +20,10 @@ from geo.tokens import Token, is_whole, joinable, sentence_start
 
 #: Boilerplate lines whose names are not about the article (links, photo credits).
 BOILERPLATE_RE = re.compile(
-    r"^\s*(?:read more|read also|see also|related|more on|photo(?:graph|grapher)?|image|credit|"
-    r"copyright|getty images|listen|watch|subscribe|follow us|share)\b[^\n]*$",
+    r"^\s*(?:(?:read more|read also|also read|read next|see also|more on|more from|recommended|"
+    r"you may also like|getty images|subscribe|sign up|follow us|advertisement)\b"
+    r"|(?:related|photo|photograph|photographer|image|credit|copyright|listen|watch|share)\s*(?:[:|]|by\b|credit))"
+    r"[^\n]*$",
     re.IGNORECASE | re.MULTILINE)
 
 #: Surfaces that look like place names but in news text are agencies, outlets or people.
