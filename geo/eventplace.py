@@ -131,7 +131,8 @@ def choose_scene(text: str, mentions: Sequence[Mention], syria: bool, local_only
     def key(m: Mention) -> tuple:
         foreign = syria and m.place.country != "SY"
         distance = abs(m.start - near) if near is not None else 0
-        return (rank(m) > LOCAL_MAX, foreign, _is_reference(text, m), rank(m), distance, m.start)
+        linear = m.place.kind in ("river", "road")  # a river or road is a line, not a scene
+        return (rank(m) > LOCAL_MAX, foreign, linear, _is_reference(text, m), rank(m), distance, m.start)
 
     # an origin or destination is the scene only when nothing else is named; places listed
     # after one ("from Raqqa, Hasakah and Kobani") share its role

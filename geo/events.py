@@ -43,6 +43,7 @@ How an event is built from a sentence that reports one (see
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Sequence
@@ -74,6 +75,8 @@ _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|while|but|whereas)\s+|\s+[\u2014\u2
 _SEGMENT_CUT = re.compile(r"[,;:()\u2014\u2013]")
 
 
+_SAME_DAY = re.compile(r"\b(?:the same day|that day|later that day|the (?:next|following) (day)|"
+                       r"a day (later)|the day (before)|a day (earlier))\b", re.IGNORECASE)
 _EMBEDDED = re.compile(r"\b(?:had|that|which|who|whom)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
 
 
@@ -216,6 +219,14 @@ def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, tr
         rank = {"day": 0, "week": 1, "month": 2, "year": 3}
         best = min(usable, key=lambda e: (rank.get(e.precision or "", 9), not e.absolute, e.start))
         return best.date, best.precision
+    same_day = _SAME_DAY.search(sent)
+    if same_day:  # "the same day", "the next day": counted from the last day named before
+        later, earlier = same_day.group(1) or same_day.group(2), same_day.group(3) or same_day.group(4)
+        shift = 1 if later else -1 if earlier else 0
+        for j in range(i - 1, max(-1, i - 7), -1):
+            d, p = dates.resolve_date(sentences[j].text, published)
+            if d and p == "day":
+                return (dt.date.fromisoformat(d) + dt.timedelta(days=shift)).isoformat(), "day"
     for j in (i - 1, i - 2):
         if j >= 0 and sentences[j].paragraph == sentences[i].paragraph and not sentences[j].boilerplate:
             d, p = dates.resolve_date(sentences[j].text, published)

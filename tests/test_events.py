@@ -314,3 +314,19 @@ def test_acting_foreign_country_is_not_the_scene_of_a_syria_story():
 def test_comment_on_an_earlier_attack_is_not_an_event():
     text = "The attack was one of the deadliest in Saraqib this year."
     assert events_of(text, ["Saraqib"]) == []
+
+
+def test_the_same_day_and_the_next_day():
+    text = ("Clashes erupted near Saraqib on Monday.\n\n"
+            "Jets struck Manbij the same day. Shelling hit Idlib the next day.")
+    evs = {e.place: e.date for e in events_of(text, ["Saraqib", "Manbij", "Idlib"], published="2020-02-28")}
+    assert evs == {"Saraqib": "2020-02-24", "Manbij": "2020-02-24", "Idlib": "2020-02-25"}
+
+
+def test_river_is_a_weaker_scene_than_a_town():
+    places = dict(PLACES, Euphrates=Place("t:euph", "Euphrates", 35.6, 39.3, "river", "SY"))
+    text = "Fighting resumed south-east of Manbij, near the Euphrates."
+    art = Article(path="t.txt", text=text, published=None)
+    ms = [Mention(text.index(n), text.index(n) + len(n), n, places[n], 0.9) for n in ("Manbij", "Euphrates")]
+    (ev,) = extract_events(art, ms)
+    assert ev.place == "Manbij"
