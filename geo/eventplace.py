@@ -241,6 +241,8 @@ def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str |
     para = ctx.paragraphs[sentences[i].paragraph]
     for j in [j for j in reversed(para) if j < i]:
         found = ok(choose_scene(text, ctx.by_sentence[j], ctx.syria, local_only=True, skip_away=True))
+        if not found:  # that sentence may name its scene as "the dam", "the town"
+            found = ok(_anaphor(ctx, j)[0])
         if found:
             return found, "paragraph"
     # earlier paragraphs: places named often and recently (the article's subject, or the
