@@ -157,9 +157,13 @@ def rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, 
     if title_case:
         return False
     if prev and prev.cap and not prev.art and is_whole(prev) and prev.fp not in _PREFIX_OK \
-            and not sentence_start(text, prev) and not (prev.caps and len(prev.f) <= 3):
-        return True  # "Recep Tayyip", "Mazloum Abdi": part of a person's name
+            and not prev.hyphen_next and not sentence_start(text, prev) \
+            and not (prev.caps and len(prev.f) <= 3):
+        return True  # "Recep Tayyip", "Mazloum Abdi": part of a person's name (not "Damascus-Sweida")
     nxt = toks[j + 1] if j + 1 < len(toks) and joinable(text, toks[j], toks[j + 1]) else None
+    after = toks[j + 2] if nxt and nxt.art and j + 2 < len(toks) else None
+    if after and after.cap and is_whole(toks[j]) and joinable(text, nxt, after):
+        return True  # "Busra al-Harir": the start of a longer name that the gazetteer lacks
     minor = all(p.population < 1_000_000 and p.kind not in ("country", "governorate")
                 and p.id.startswith("gn:") for p in places)
     if minor and len(words) == 1 and nxt and nxt.cap and not nxt.art and nxt.fp not in CALENDAR \

@@ -263,3 +263,11 @@ def test_syrian_namesakes_follow_their_neighbours(gaz, text, lat, lon):
 def test_province_cue_beats_nearby_places(gaz):
     text = "Shelling hit Saraqib, Sarmin and Binnish in Idlib province."
     assert mentions(text, gaz)["Idlib province"].place.kind == "governorate"
+
+
+def test_hyphenated_place_pairs_and_longer_unknown_names(gaz):
+    found = mentions("Gunmen blocked the Damascus-Sweida highway; fighters gathered in Busra al-Harir "
+                     "and Kafr Shams al-Jadida.", gaz)
+    assert found["Sweida"].place.country == "SY"
+    assert near(found["Busra al-Harir"].place, 32.84, 36.34, 10)
+    assert "Kafr Shams" not in found or found["Kafr Shams"].place is None  # the longer name is unknown
