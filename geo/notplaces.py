@@ -162,7 +162,8 @@ def rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, 
         return True  # "Recep Tayyip", "Mazloum Abdi": part of a person's name (not "Damascus-Sweida")
     nxt = toks[j + 1] if j + 1 < len(toks) and joinable(text, toks[j], toks[j + 1]) else None
     after = toks[j + 2] if nxt and nxt.art and j + 2 < len(toks) else None
-    if after and after.cap and is_whole(toks[j]) and joinable(text, nxt, after):
+    if after and after.cap and is_whole(toks[j]) and joinable(text, nxt, after) and not any(
+            p.kind in ("country", "governorate") or p.population >= 500_000 for p in places):
         return True  # "Busra al-Harir": the start of a longer name that the gazetteer lacks
     minor = all(p.population < 1_000_000 and p.kind not in ("country", "governorate")
                 and p.id.startswith("gn:") for p in places)
