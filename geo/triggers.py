@@ -164,7 +164,7 @@ _COMPILED = [(t, sub, FoldedPattern(p, case_sensitive="[A-Z]" in p)) for t, sub,
 
 # Words in the clause before a trigger that make it hypothetical, intended or denied.
 _MODAL = re.compile(
-    r"\b(?:would|could|might|may|will|shall|should|must|can|cannot|can't|won't|wouldn't|'ll|"
+    r"\b(?:would|could|might|(?-i:may)(?!\s*\d)|will|shall|should|must|can|cannot|can't|won't|wouldn't|'ll|"
     r"going to|plans? to|planned|planning|threat(?:en(?:s|ed|ing)?)?|vow(?:s|ed|ing)?|pledg\w+|promis\w+|"
     r"intends?|intention|aim(?:s|ed|ing)? (?:to|at)|seek(?:s|ing)? to|wants? to|want|prepar(?:es|ed|"
     r"ing) (?:to|for)|"
@@ -176,7 +176,7 @@ _MODAL = re.compile(
     r"condemn\w*|denounc\w*|responsibility for|in response to|retaliation for|investigat\w*|"
     r"respond(?:s|ed|ing)? to|years of|decades of|"
     r"(?:wa|i)s (?:being )?(?:planned|prepared|considered))\b", _I)
-_AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|may)\b|"
+_AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|(?-i:may)(?!\s*\d))\b|"
                           # "the attack was one of the deadliest": a comment on an event told before
                           r"^\s+(?:was|is|has been|had been) (?:one of the|the (?:deadliest|worst|first|"
                           r"latest|"
@@ -188,7 +188,8 @@ _CLAUSE_CUT = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|\b(?:and|but|while|
                          r"since|because|following)\b", _I)
 # Verbs after which "to <trigger>" reports something that did happen.
 _REALISING = re.compile(r"\b(?:forced|began|begun|started|continued|continues|continue|managed|attempted|"
-                        r"tried|went on|rushed|moved|used|came|sought|resumed)\s+to\s+$", _I)
+                        r"tried|went on|rushed|moved|used|came|sought|resumed|agreed|decided)"
+                        r"(?:\s+\w+){0,3}\s+to\s+$", _I)
 
 
 _OFFICIAL = re.compile(r"\b(?:authorities|government|ministry|ministers?|officials?|president|embassy|"

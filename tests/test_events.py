@@ -330,3 +330,10 @@ def test_river_is_a_weaker_scene_than_a_town():
     ms = [Mention(text.index(n), text.index(n) + len(n), n, places[n], 0.9) for n in ("Manbij", "Euphrates")]
     (ev,) = extract_events(art, ms)
     assert ev.place == "Manbij"
+
+
+def test_month_may_is_not_the_modal():
+    text = "Hundreds of residents marched through Idlib on May 14."
+    (ev,) = events_of(text, ["Idlib"], published="2020-05-20")
+    assert ev.event_type == "Protests" and ev.date == "2020-05-14"
+    assert events_of("Turkey may attack Idlib.", ["Idlib"]) == []
