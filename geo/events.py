@@ -17,24 +17,30 @@ How an event is built from a sentence that reports one (see
   about Syria; the place nearest the trigger among equals ("a bombing in
   Istanbul"); a bearing ("east of Qamishli") after a scene; an origin or
   destination ("convoys from Raqqa") only for movements or when nothing else
-  is named; never a capital standing for its government ("Moscow warned",
-  :func:`geo.toponyms.is_metonym`) nor a place in a "since ..." phrase. Places
+  is named; a river or road only when no town is named; never a capital
+  standing for its government ("Moscow warned", :func:`geo.toponyms.is_metonym`)
+  nor a place in a "since ..." or "in response to ..." phrase. Places
   listed together as the scene ("in Tal Abyad and Ras al-Ayn") each get an
   event, as ACLED codes one event per location.
   When the sentence names no place below the country level: "the town" / "the
-  dam" / "the province" is the last such place named before; else the nearest
-  earlier sentence of the paragraph that names one (``place_precision=
-  "paragraph"``); else, among the places of the six preceding sentences of
-  earlier paragraphs, the one named most often, most recently and in the
-  headline (``"article"``); else a later sentence of the paragraph; else the
-  sentence's own country or region (``"sentence"``). Context places must lie
-  in the country the sentence names, if it names one.
+  dam" / "the province" is the scene of an earlier report or the last such
+  place named before; else the nearest earlier sentence of the paragraph that
+  names one (``place_precision="paragraph"``); else, among the Syrian places
+  of the ten preceding sentences of earlier paragraphs, the one named most
+  often, most recently, in the headline and as an earlier scene
+  (``"article"``); else a later sentence of the paragraph; else the sentence's
+  own country or region (``"sentence"``). Context places must lie in the
+  country, and the part of Syria ("north-east Syria"), that the sentence
+  names. A foreign state that acts ("the United States launched missiles") is
+  not the scene of a Syria story: Syria is.
 * **Date** — the date expression (:func:`geo.dates.find_dates`) in the
   trigger's comma-separated segment, or in a segment that reports nothing
   else ("On Feb. 3, shelling ..."); not one that dates an embedded earlier
-  event ("towns the army had captured in 2020"). Else a day named in one of
-  the two preceding sentences of the paragraph; else the publication date
-  with precision ``"week"`` (news reports what happened in the days before).
+  event ("towns the army had captured in 2020"). "The same day" / "the next
+  day" count from the last day named before. Else a day named in one of the
+  two preceding sentences of the paragraph; else the publication date with
+  precision ``"week"`` (news reports what happened in the days before: the
+  date is the publication date, the event within about a week before it).
   An undated article gives events with no date unless a full date is written.
 * **Actors** — :func:`geo.actors.find_actors`; a sentence that names none
   takes those of the previous sentence of its paragraph.
