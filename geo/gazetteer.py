@@ -226,7 +226,7 @@ class Gazetteer:
         return self._generic
 
     def skeleton_lookup(self, name: str) -> list[Place]:
-        """Places of Syria and its neighbours whose consonant skeleton equals the name's.
+        """Syrian places whose consonant skeleton equals the name's.
 
         A last resort for spans already known to be places ("Kafr Loosin"); only
         names of at least five skeleton letters, where collisions are rare.
@@ -239,7 +239,7 @@ class Gazetteer:
         if self._skeleton is None:
             idx: dict[str, list[str]] = {}
             for p in self.places.values():
-                if p.country in REGION or not p.id.startswith("gn:"):
+                if p.country == "SY":  # a loose match abroad is more often wrong than right
                     for n in (p.name, *p.alt_names):
                         ids = idx.setdefault(skeleton(n), [])
                         if p.id not in ids:

@@ -178,6 +178,7 @@ def resolve_known_spans(text: str, spans: list[tuple[int, int]], cands: list,
     """Resolve spans given by a caller, using the candidates found in the text as context."""
     anchors, countries = _context(text, cands, gaz)
     by_span = {(c.start, c.end): c for c in cands}
+    resolved = disambiguate(text, cands, gaz)
     out = []
     for start, end in spans:
         surface = text[start:end] if 0 <= start < end <= len(text) else ""
@@ -201,8 +202,13 @@ def resolve_known_spans(text: str, spans: list[tuple[int, int]], cands: list,
             inner = [c for c in cands if start <= c.start and c.end <= end and c.places]
             if inner:
                 places = max(inner, key=lambda c: c.end - c.start).places
-        if not places:  # looser spelling match among Syria and its neighbours
+        if not places:  # looser spelling match among Syrian places
             places, loose = gaz.skeleton_lookup(surface), True
+        if not places and surface.strip():
+            stand_in = _nearby_place(text, start, end, resolved)
+            if stand_in is not None:
+                out.append(Mention(start, end, surface, stand_in, STAND_IN_CONFIDENCE))
+                continue
         cue = cues(text, start, end)
         if _GOV_WORD.search(surface):
             cue.add("gov")
@@ -212,6 +218,29 @@ def resolve_known_spans(text: str, spans: list[tuple[int, int]], cands: list,
 
 
 _GOV_WORD = re.compile(r"\b(?:province|governorate|countryside)\b", re.I)
+#: Confidence of a stand-in: the caller says the span is a place, the gazetteer lacks it.
+STAND_IN_CONFIDENCE = 0.1
+_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def _nearby_place(text: str, start: int, end: int, resolved: list[Mention]) -> Place | None:
+    """For a place the gazetteer lacks, the nearest specific place named in the same sentence.
+
+    "the village of Umm Batna near Quneitra": Quneitra stands in (with
+    :data:`STAND_IN_CONFIDENCE`), which keeps the answer within a few tens of km;
+    countries, regions, rivers, roads and government metonyms never stand in.
+    """
+    best, best_gap = None, None
+    for m in resolved:
+        p = m.place
+        if p is None or p.kind in ("country", "region", "river", "road") or metonym(text, m):
+            continue
+        lo, hi = (m.end, start) if m.end <= start else (end, m.start)
+        if hi < lo or _SENTENCE_END.search(text, lo, hi):
+            continue
+        if best_gap is None or hi - lo < best_gap:
+            best, best_gap = p, hi - lo
+    return best
 
 
 _TRIM_RE = re.compile(

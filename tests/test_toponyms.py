@@ -271,3 +271,12 @@ def test_hyphenated_place_pairs_and_longer_unknown_names(gaz):
     assert found["Sweida"].place.country == "SY"
     assert near(found["Busra al-Harir"].place, 32.84, 36.34, 10)
     assert "Kafr Shams" not in found or found["Kafr Shams"].place is None  # the longer name is unknown
+
+
+def test_resolve_stands_in_the_nearest_place_of_the_sentence_for_unknown_names(gaz):
+    text = "Israeli troops raided the village of Umm Zzzbatna near Quneitra. Moscow warned. Xyzabad was calm."
+    spans = [(text.index("Umm Zzzbatna"), text.index("Umm Zzzbatna") + 12),
+             (text.index("Xyzabad"), text.index("Xyzabad") + 7)]
+    first, second = resolve_spans(text, spans, gaz)
+    assert first.place.name == "Quneitra" and first.confidence < 0.2
+    assert second.place is None  # nothing specific in its sentence: better unknown than a guess
