@@ -16,6 +16,7 @@ import logging
 from pathlib import Path
 
 import folium
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -25,7 +26,7 @@ from geo.errors import GeoError, InputError
 from geo.eventlayer import popup_items, to_geojson
 from geo.events import to_frame
 from geo.filters import EventFilter, apply, counts, date_bounds, options
-from geo.gazetteer import load_gazetteer, save_user_place, slug, user_places_path
+from geo.gazetteer import Gazetteer, load_gazetteer, save_user_place, slug, user_places_path
 from geo.highlight import STYLE, highlight
 from geo.ingest import ingest_sample_if_empty, ingest_text, ingest_upload, reextract
 from geo.models import PLACE_KINDS, Place
@@ -43,8 +44,8 @@ mapview.use_local_assets("/app/static")
 TABS = ["Timeline", "Events", "Reader", "Review places", "Add articles", "Export"]
 TABLE_COLUMNS = ["date", "event_type", "sub_event_type", "actors", "place", "admin1", "fatalities",
                  "quote", "article", "date_precision", "place_precision", "lat", "lon"]
+#: The zones' date can go anywhere in the war, whatever the stored events cover.
 FIRST_DAY, LAST_DAY = dt.date(2011, 3, 15), dt.date.today()
-WEEK = dt.timedelta(days=7)
 
 
 # ----------------------------------------------------------------- loaders
@@ -62,11 +63,12 @@ def get_store(where: str) -> Store:
 
 
 @st.cache_resource(max_entries=2)
-def get_gazetteer(where: str, user_mtime: float):
+def get_gazetteer(where: str, user_mtime: float) -> Gazetteer:
     return load_gazetteer()
 
 
-def gazetteer():
+def gazetteer() -> Gazetteer:
+    """The gazetteer, reloaded when the analyst's own places change."""
     return get_gazetteer(str(home()), _mtime(user_places_path()))
 
 
@@ -101,8 +103,8 @@ def markers(where: str, version: int, spec: EventFilter) -> dict:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def zones_for(day: str, user_mtime: float):
-    user = load_user_zones(_user_zones_path()) if user_mtime else None
+def zones_for(where: str, day: str, user_mtime: float) -> gpd.GeoDataFrame:
+    user = load_user_zones(Path(where) / "user_zones.geojson") if user_mtime else None
     return zones_on(day, user)
 
 
@@ -126,11 +128,12 @@ version = store.version()
 events = load_events(where, version)
 bounds = date_bounds(events) or (FIRST_DAY, LAST_DAY)
 lo_day, hi_day = bounds[0], max(bounds[1], bounds[0] + dt.timedelta(days=1))
+zone_lo, zone_hi = min(lo_day, FIRST_DAY), max(hi_day, LAST_DAY)
 
 
 # --------------------------------------------------------------- controls
 def _clamp(day: dt.date) -> dt.date:
-    return min(max(day, lo_day), hi_day)
+    return min(max(day, zone_lo), zone_hi)
 
 
 def _step(days: int) -> None:
@@ -173,7 +176,7 @@ z1, z2 = st.columns([8, 2], vertical_alignment="bottom")
 with z2:
     follow = st.checkbox("Zones follow the end date", value=True, key="follow", bind="query-params")
 with z1:
-    as_of = st.slider("Control zones as of", min_value=lo_day, max_value=hi_day, value=hi_day,
+    as_of = st.slider("Control zones as of", min_value=zone_lo, max_value=zone_hi, value=hi_day,
                       step=dt.timedelta(days=1), format="YYYY-MM-DD", key="asof", bind="query-params",
                       disabled=follow)
 if follow:
@@ -184,7 +187,7 @@ spec = EventFilter(start=start.isoformat(), end=end.isoformat(), types=tuple(typ
                    include_undated=undated)
 shown = filtered(where, version, spec)
 try:
-    zones = zones_for(as_of.isoformat(), _mtime(_user_zones_path()))
+    zones = zones_for(where, as_of.isoformat(), _mtime(_user_zones_path()))
 except GeoError as err:
     st.error(f"Control zones for {as_of}: {err}")
     zones = None
