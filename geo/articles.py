@@ -287,7 +287,7 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputEr
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:
-                log.warning("%s: folder holds no article files", raw)
+                errors.append(InputError(f"folder holds no article files ({', '.join(SUFFIXES)})", str(raw)))
             for f in found:
                 add(f)
         elif not p.exists():

@@ -172,6 +172,12 @@ def test_collect_paths_folders_sorted_recursive_and_errors(tmp_path):
     assert "missing.txt" in str(errors[0]) and "skip.csv" in str(errors[1])
 
 
+def test_empty_folder_is_reported(tmp_path):
+    (tmp_path / "empty").mkdir()
+    files, errors = collect_paths([tmp_path / "empty"])
+    assert files == [] and len(errors) == 1 and "no article files" in str(errors[0])
+
+
 def test_collect_paths_deduplicates(tmp_path):
     p = write(tmp_path, "a.txt", "one")
     files, errors = collect_paths([p, p, tmp_path])
