@@ -186,12 +186,23 @@ def publication_date(text: str) -> str | None:
         found = _first_full_date(line, anchored=False, start_only=True)
         if found:
             return found
-        # A short line holding a date is a byline or dateline ("By Jane Doe | 7 Feb 2020").
-        if len(line) <= 90 and i < 6:
+        # A short line made mostly of a date is a byline or dateline ("By Jane Doe | 7 Feb 2020",
+        # "Mon 12 Mar 2020 14.30 GMT"); a caption that happens to hold a date is not.
+        if len(line) <= 90 and i < 6 and _date_dominates(line):
             found = _first_full_date(line, anchored=False) or _numeric_date(line)
             if found:
                 return found
     return updated
+
+
+def _date_dominates(line: str) -> bool:
+    rest = line
+    for kind in ("iso", "mdy", "dmy"):
+        rest = dict(_PATTERNS)[kind].sub("", rest)
+    rest = _NUMERIC.sub("", rest).strip()
+    if line.rstrip().endswith(".") and len(rest) > 15:
+        return False  # a sentence that mentions a date
+    return len(rest) <= 45
 
 
 _NUMERIC = re.compile(r"(?<![\d.\/])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?![\d.\/])")
