@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 
 import folium
@@ -49,6 +50,18 @@ FIRST_DAY, LAST_DAY = dt.date(2011, 3, 15), dt.date.today()
 
 
 # ----------------------------------------------------------------- loaders
+def _plain(text: object) -> str:
+    """Text for an element that renders Markdown: file names and article text stay literal.
+
+    Streamlit never renders raw HTML here, but Markdown from an article could
+    still draw an image from another host or a misleading link.
+    """
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
 def _user_zones_path() -> Path:
     return home() / "user_zones.geojson"
 
@@ -122,7 +135,7 @@ first = st.session_state.get("first_report")
 if first is not None and first.errors:
     with st.expander(f"{len(first.errors)} sample file(s) could not be read", expanded=False):
         for err in first.errors:
-            st.error(str(err))
+            st.error(_plain(err))
 
 version = store.version()
 events = load_events(where, version)
@@ -189,7 +202,7 @@ shown = filtered(where, version, spec)
 try:
     zones = zones_for(where, as_of.isoformat(), _mtime(_user_zones_path()))
 except GeoError as err:
-    st.error(f"Control zones for {as_of}: {err}")
+    st.error(f"Control zones for {as_of}: {_plain(err)}")
     zones = None
 
 on_map = int(shown["lat"].notna().sum()) if len(shown) else 0
@@ -242,8 +255,8 @@ with tab_reader:
             path = st.selectbox("Article", list(articles), key="article", bind="query-params",
                                 format_func=lambda p: f"{Path(p).name} - {articles[p].title[:80]}")
             art = articles[path]
-            st.caption(f"{art.outlet or 'unknown outlet'} - published {art.published or 'date unknown'}"
-                       f" - {path}")
+            about = f"{art.outlet or 'unknown outlet'} - published {art.published or 'date unknown'} - {path}"
+            st.caption(_plain(about))
             st.html(STYLE + highlight(art.text, store.mentions(path)))
             own = load_events(where, version)
             own = own[own["article"] == path] if len(own) else own
@@ -266,7 +279,7 @@ def _choose(name: str, place: Place, scope: str) -> None:
 with tab_review:
     if tab_review.open:  # lazy: only the open tab's content runs and is sent
         if msg := st.session_state.pop("review_msg", None):
-            st.success(msg)
+            st.success(_plain(msg))
         texts = {a.path: a.text for a in store.articles()}
         items = review_items(store.mention_frame(), texts)
         if items.empty:
@@ -293,7 +306,7 @@ with tab_review:
                                           f"{p.lat:.3f}, {p.lon:.3f} [{p.id}]")
                 st.button("Use this place", key="rv_use", on_click=_choose, args=(item["text"], cand, scope))
             else:
-                st.warning(f"No gazetteer entry for '{query}'. Add the place below.")
+                st.warning(f"No gazetteer entry for '{_plain(query)}'. Add the place below.")
             with st.form("add_place"):
                 st.markdown("**Add a place to your gazetteer**")
                 name = st.text_input("Name", value=item["text"])
@@ -308,7 +321,7 @@ with tab_review:
                     try:
                         save_user_place(place)
                     except GeoError as err:
-                        st.error(f"Not saved: {err}")
+                        st.error(f"Not saved: {_plain(err)}")
                     else:
                         get_gazetteer.clear()
                         _choose(item["text"], place, scope)
@@ -325,9 +338,9 @@ with tab_add:
                 try:
                     ex = ingest_upload(f.name, f.getvalue(), gazetteer(), store)
                 except (InputError, OSError) as err:
-                    st.error(f"{f.name}: {err}" if f.name not in str(err) else str(err))
+                    st.error(_plain(f"{f.name}: {err}" if f.name not in str(err) else err))
                 else:
-                    st.success(f"{f.name}: {len(ex.mentions)} place names, {len(ex.events)} events")
+                    st.success(_plain(f"{f.name}: {len(ex.mentions)} place names, {len(ex.events)} events"))
         pasted = st.text_area("Or paste an article", height=180, key="paste")
         title = st.text_input("Name for the pasted article (optional)", key="paste_name")
         if st.button("Read the pasted text", key="read_paste"):
@@ -335,7 +348,7 @@ with tab_add:
                 name = f"{slug(title)}.txt" if title.strip() else None
                 ex = ingest_text(pasted, gazetteer(), store, name=name)
             except (InputError, OSError) as err:
-                st.error(str(err))
+                st.error(_plain(err))
             else:
                 st.success(f"{ex.article.path}: {len(ex.mentions)} place names, {len(ex.events)} events")
         zfile = st.file_uploader("Your own control zones (GeoJSON)", type=["geojson", "json"], key="zones_up")
@@ -347,11 +360,11 @@ with tab_add:
             try:
                 load_user_zones(tmp)
             except (GeoError, OSError) as err:
-                st.error(f"{zfile.name}: {err}")
+                st.error(_plain(f"{zfile.name}: {err}"))
                 tmp.unlink(missing_ok=True)
             else:
                 tmp.replace(target)
-                st.success(f"{zfile.name}: your zones now take precedence on the dates they cover.")
+                st.success(_plain(f"{zfile.name}: your zones now take precedence on the dates they cover."))
 
 # ---- BEGIN EXPORT PANEL (owned by the EXPORT engineer; edit only inside this block) ----
 # Inputs ready here: `shown` (filtered events, GeoDataFrame), `zones` (GeoDataFrame for `as_of`),

@@ -21,6 +21,7 @@ from geo.store import Store
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 EVIL = '<img src=x onerror="alert(1)"> and <script>alert(2)</script>'
+MD_IMAGE = "![tracker](http://example.com/pixel.png)"
 
 
 @dataclass
@@ -51,7 +52,7 @@ def _seed(home: Path) -> None:
         _event("spring.txt", "2019-10-12", "Protests", "Qamishli", 37.05, 41.22, "A protest in Qamishli.",
                ("civilians",)),
     ]))
-    store.add(Ex(Article("evil.html", f"{EVIL} in Manbij", "2019-11-01", "Hostile", "test"), [], [
+    store.add(Ex(Article("evil.html", f"{EVIL} in Manbij", "2019-11-01", "Hostile", MD_IMAGE), [], [
         _event("evil.html", "2019-11-01", "Battles", "Manbij", 36.53, 37.95, EVIL),
     ]))
 
@@ -210,6 +211,8 @@ def test_hostile_article_text_is_shown_as_text(seeded: AppTest) -> None:
     page = "".join(reader)
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page
     assert "<img" not in page and "<script>" not in page
+    caption = [c.value for c in at.caption if "pixel" in c.value][0]
+    assert "](" not in caption and "\\!\\[tracker\\]" in caption, "Markdown from an article stays literal"
 
 
 def test_pasting_an_empty_text_names_the_problem(seeded: AppTest) -> None:
