@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
 from geo import ROOT
@@ -49,12 +51,32 @@ def _import(rest: list[str], out: TextIO, err: TextIO) -> int:
     if not places:
         print(f"error: {a.file}: no usable places", file=err)
         return 2
-    target = imported_places_path() if a.into is None else __import__("pathlib").Path(a.into)
+    target = imported_places_path() if a.into is None else Path(a.into)
+    places = _keep_shipped_names(places)
     existing = read_places(target)[0] if target.is_file() else []
     new_ids = {p.id for p in places}
     write_places([p for p in existing if p.id not in new_ids] + places, target)
     print(f"imported {len(places)} places from {a.file} into {target}", file=out)
     return 1 if problems else 0
+
+
+def _keep_shipped_names(places: list[Place]) -> list[Place]:
+    """A dump row for a place the shipped table has keeps the shipped display name and spellings.
+
+    The shipped row carries curated English spellings ("Qamishli", "Qamishlo"); the
+    dump adds its alternate names after them instead of replacing them.
+    """
+    none = Path("/nonexistent/none.csv")
+    shipped = load_gazetteer(user_path=none, imported_path=none)
+    out = []
+    for p in places:
+        old = shipped.get(p.id)
+        if old is not None:
+            alts = tuple(dict.fromkeys((*old.alt_names, *p.alt_names, p.name)))
+            p = replace(p, name=old.name, alt_names=tuple(a for a in alts if a != old.name),
+                        admin1=old.admin1 or p.admin1, source=f"{old.source}; {p.source}")
+        out.append(p)
+    return out
 
 
 def _add(rest: list[str], out: TextIO) -> int:

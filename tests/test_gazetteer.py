@@ -185,7 +185,7 @@ def test_feature_codes_map_to_kinds(fclass, fcode, pop, kind):
 def test_parse_geonames_dump():
     places, problems = parse_dump(SAMPLE_DUMP)
     names = {p.name: p for p in places}
-    assert set(names) == {"Tall Ḩamūd", "Kafr Zaytūn", "Nahr Sāfīd", "Maṭār Kharāb Zayd"}
+    assert set(names) == {"Tall Ḩamūd", "Kafr Zaytūn", "Nahr Sāfīd", "Maṭār Kharāb Zayd", "Ḩalab"}
     assert names["Nahr Sāfīd"].kind == "river" and names["Maṭār Kharāb Zayd"].kind == "base"
     assert names["Tall Ḩamūd"].admin1 == "Al-Hasakah" and names["Tall Ḩamūd"].id == "gn:9000001"
     assert "Kharab Zayd airfield" in names["Maṭār Kharāb Zayd"].alt_names
@@ -199,13 +199,17 @@ def test_import_geonames_command_widens_the_gazetteer(home):
     out, err = io.StringIO(), io.StringIO()
     status = run_gazetteer_command("import-geonames", [str(SAMPLE_DUMP)], out, err)
     assert status == 1  # imported, but some lines were skipped
-    assert "geonames_sample.txt:6" in err.getvalue() and "imported 4 places" in out.getvalue()
+    assert "geonames_sample.txt:6" in err.getvalue() and "imported 5 places" in out.getvalue()
     g = load_gazetteer(GAZETTEER_CSV)
     best = g.lookup("Tell Hamoud")[0]
     assert best.id == "gn:9000001" and "geonames_sample.txt" in best.source
     # importing again replaces rather than duplicates
     run_gazetteer_command("import-geonames", [str(SAMPLE_DUMP)], io.StringIO(), io.StringIO())
-    assert len(read_places(home / "imported_places.csv")[0]) == 4
+    imported = read_places(home / "imported_places.csv")[0]
+    assert len(imported) == 5
+    # a dump row for a shipped place keeps the shipped English name and curated spellings
+    aleppo = next(p for p in imported if p.id == "gn:170063")
+    assert aleppo.name == "Aleppo" and "Beroea" in aleppo.alt_names
 
 
 def test_add_and_show_commands(home):
