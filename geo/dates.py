@@ -222,7 +222,8 @@ def _numeric_date(line: str) -> str | None:
 
 
 _DATELINE_PREFIX = re.compile(
-    r"^(?:[A-Z][A-Za-z'.\- ]{1,30}\s*(?:,|\u2014|-|\()\s*)?(?:[A-Za-z]{3,9}\.?,?\s+)?")
+    r"^(?:[A-Z][A-Za-z'.\- ]{1,30}\s*(?:,|\u2014|-|\()\s*)?"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?")
 
 
 def _first_full_date(s: str, anchored: bool, start_only: bool = False) -> str | None:

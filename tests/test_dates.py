@@ -31,6 +31,7 @@ def test_publication_date_found(text, expected):
     "weeks, finally produced a deal signed on March 5, 2020 in the Russian capital after hours.",
     "",
     "date 2020-02-30 impossible header",
+    "Headline\nOn March 5, 2020, the two presidents agreed a ceasefire after talks in the Kremlin.",
     # a caption near the top that mentions a date is not a dateline
     "Headline\nA Turkish convoy passes through Idlib, Syria, on Feb. 7, 2020.\nBody",
 ])
