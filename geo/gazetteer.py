@@ -378,10 +378,23 @@ def save_user_place(place: Place, user_path: Path | str | None = None) -> None:
     GazetteerError
         When the place's coordinates or kind are invalid (nothing is written).
     """
-    place_from_row(place_to_row(place), "new place")  # validates
+    row = place_to_row(place)
+    place_from_row(row, "new place")  # validates before anything is touched
     path = Path(user_path) if user_path else user_places_path()
-    existing: list[Place] = []
+    records: list[list[str]] = []
     if path.is_file():
-        existing, _ = read_places(path)
-    kept = [p for p in existing if p.id != place.id] + [place]
-    write_places(kept, path)
+        # raw records, so that rows the loader skips (an analyst's typo) are kept for fixing
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                records = list(csv.reader(fh))
+        except (OSError, UnicodeDecodeError, csv.Error) as err:
+            raise GazetteerError(f"{path}: cannot read analyst places ({err}); nothing written") from err
+    body = [r for r in records[1:] if r and r[0] != place.id]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(COLUMNS)
+        w.writerows(body)
+        w.writerow([row[c] for c in COLUMNS])
+    tmp.replace(path)

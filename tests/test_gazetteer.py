@@ -219,3 +219,10 @@ def test_add_and_show_commands(home):
     shown = io.StringIO()
     assert run_gazetteer_command("show", ["Um", "Batina"], shown, io.StringIO()) == 0
     assert shown.getvalue().startswith("user:umm-batna\tUmm Batna\tvillage")
+
+
+def test_saving_keeps_rows_the_loader_skips(home):
+    _write(home / "user_places.csv", [_row(id="user:typo", name="Typo", lat="355")])
+    save_user_place(Place("user:new", "New", 35.0, 38.0, "village", "SY"))
+    text = (home / "user_places.csv").read_text(encoding="utf-8")
+    assert "user:typo" in text and "user:new" in text  # the analyst can still fix the typo
