@@ -283,4 +283,12 @@ def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str |
                  if m.place is not None and m.place.kind == "country" and m.place.country == "SY"]
         if syria:
             return syria[:1], "article"
-    return (area[:1], "sentence") if area else ([], None)
+    if area:
+        return area[:1], "sentence"
+    # nothing at all: the country the article is about, at country precision
+    countries = [m for ms in ctx.by_sentence for m in ms
+                 if m.place is not None and m.place.kind == "country" and not _metonym(text, m)]
+    if countries:
+        best = max(countries, key=lambda m: (ctx.counts.get(m.place.id, 0), m.place.country == "SY"))
+        return [best], "article"
+    return [], None

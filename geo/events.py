@@ -29,7 +29,8 @@ How an event is built from a sentence that reports one (see
   of the ten preceding sentences of earlier paragraphs, the one named most
   often, most recently, in the headline and as an earlier scene
   (``"article"``); else a later sentence of the paragraph; else the sentence's
-  own country or region (``"sentence"``). Context places must lie in the
+  own country or region (``"sentence"``); else the country the article names
+  most (``"article"``). Context places must lie in the
   country, and the part of Syria ("north-east Syria"), that the sentence
   names. A foreign state that acts ("the United States launched missiles") is
   not the scene of a Syria story: Syria is.

@@ -337,3 +337,10 @@ def test_month_may_is_not_the_modal():
     (ev,) = events_of(text, ["Idlib"], published="2020-05-20")
     assert ev.event_type == "Protests" and ev.date == "2020-05-14"
     assert events_of("Turkey may attack Idlib.", ["Idlib"]) == []
+
+
+def test_unplaced_event_falls_back_to_the_articles_country():
+    text = "The war in Syria entered its tenth year.\n\nGunmen abducted two aid workers on Sunday."
+    evs = events_of(text, ["Syria"])
+    (ev,) = [e for e in evs if e.event_type == "Violence against civilians"]
+    assert (ev.place, ev.place_precision) == ("Syria", "article")
