@@ -174,7 +174,7 @@ _MODAL = re.compile(
     r"warn(?:s|ed|ing)? (?:of|against)|against any|no|not|never|denied|deny|denies|without|"
     r"rather than|instead of|halt|stop|end to|ending|future|upcoming|new round|amid|"
     r"condemn\w*|denounc\w*|responsibility for|in response to|retaliation for|investigat\w*|"
-    r"respond(?:s|ed|ing)? to|years of|decades of|"
+    r"respond(?:s|ed|ing)? to|response to|reaction to|years of|decades of|"
     r"(?:wa|i)s (?:being )?(?:planned|prepared|considered))\b", _I)
 _AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|(?-i:may)(?!\s*\d))\b|"
                           # "the attack was one of the deadliest": a comment on an event told before
