@@ -131,6 +131,8 @@ def rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, 
         return True
     if len(words) == 1 and words[0] in ORG_PREV | TITLES:  # "Liwa (al-Quds)", "Sultan (Murad)"
         return True
+    if len(words) == 1 and words[0] in FIRST_NAMES and not article_before:
+        return True  # "Omar said": a first name (the place would be written al-Omar)
     strong = any(p.kind in ("country", "governorate") or p.population >= 100_000
                  or not p.id.startswith("gn:") for p in places)
     if any(t.caps for t in toks[i:j + 1] if not t.art) and surface not in CAPS_PLACES and not strong:

@@ -280,3 +280,8 @@ def test_resolve_stands_in_the_nearest_place_of_the_sentence_for_unknown_names(g
     first, second = resolve_spans(text, spans, gaz)
     assert first.place.name == "Quneitra" and first.confidence < 0.2
     assert second.place is None  # nothing specific in its sentence: better unknown than a guess
+
+
+def test_first_names_alone_are_people(gaz):
+    found = mentions("Omar Alloush was killed. Omar said. Troops returned to al-Omar field.", gaz)
+    assert set(found) == {"al-Omar field"}
