@@ -7,9 +7,11 @@ same normalisations that built the index (:mod:`geo.names`); the longest match
 wins. Names written with a generic word (Kafr, Tal, Deir ...) that miss the index
 by one letter are matched loosely against Syrian places with that generic.
 
-Filtering: organisations and units that contain a place word ("Hama Brigade",
-"Aleppo University"), news agencies (SANA), people ("President Assad"),
-boilerplate lines ("Read more: ...") and all-capital acronyms are not places.
+Filtering (:mod:`geo.notplaces`): organisations and units that contain a place
+word ("Hama Brigade", "Aleppo University"), news agencies (SANA), people
+("President Assad"), boilerplate lines ("Read more: ...") and all-capital
+acronyms are not places. Names the text marks as places ("the village of X",
+"Kafr X") but the gazetteer lacks become unresolved mentions (``place=None``).
 
 Disambiguation (:mod:`geo.placecontext`): prior by region, kind and population,
 cue words ("X province" -> governorate), countries the article names, and the
@@ -19,7 +21,7 @@ pull of other places named in the same text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from geo.gazetteer import Gazetteer
 from geo.models import Mention, Place
@@ -50,7 +52,6 @@ class Candidate:
     first_token: int
     last_token: int
     loose: bool = False  # matched only by the loose (one-letter) rule
-    cues: set[str] = field(default_factory=set)
 
 
 def _match_at(toks: list[Token], i: int, text: str, gaz: Gazetteer) -> tuple[int, list[str]] | None:
