@@ -31,6 +31,7 @@ from geo.notplaces import (
     GENERIC_WORDS,
     KUNYA,
     NOT_PLACES,
+    ORG_NEXT,
     blocked_lines,
     person_words,
     rejected,
@@ -175,9 +176,10 @@ def _with_unknown_names(text: str, found: list[Candidate], blocked: list[tuple[i
         g = 1 if m.group(1) else 2
         s, e = m.start(g), m.end(g)
         name = text[s:e]
-        if fold(name.split()[-1]) in NOT_PLACES | FIRST_NAMES or any(a < e and s < b for a, b in taken) \
-                or any(a <= s < b for a, b in blocked):
-            continue
+        words = fold(name).split()
+        if words[-1] in NOT_PLACES | FIRST_NAMES or any(w in ORG_NEXT for w in words) \
+                or any(a < e and s < b for a, b in taken) or any(a <= s < b for a, b in blocked):
+            continue  # a person, a unit ("Deir Ezzor Military Council") or already matched
         extra.append(Candidate(s, e, name, [], -1, -1))
         taken.append((s, e))
     return sorted(found + extra, key=lambda c: c.start)
