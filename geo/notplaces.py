@@ -59,7 +59,7 @@ NAME_SUFFIXES = frozenset({
     "countryside", "border", "plain", "desert", "district", "city", "town", "village", "zone", "area",
     "pocket", "region", "port", "gas", "oil", "plant", "international", "military", "naval", "facility",
     "garrison", "strip", "heights", "airfield", "airstrip", "corridor", "canal", "stream",
-    "the", "of", "and", "de",
+    "the", "of", "and", "de", "canton", "axis", "outskirts", "suburbs", "enclave", "checkpoint", "frontline",
 })
 #: First names that, before a capitalised word, make it a surname ("Mustafa Bali", "Mazloum Kobani").
 FIRST_NAMES = frozenset({
@@ -170,6 +170,7 @@ def rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, 
     minor = all(p.population < 1_000_000 and p.kind not in ("country", "governorate")
                 and p.id.startswith("gn:") for p in places)
     if minor and len(words) == 1 and nxt and nxt.cap and not nxt.art and nxt.fp not in CALENDAR \
+            and nxt.fp not in NAME_SUFFIXES \
             and is_whole(toks[j]):
         return True  # "Ahmad Abu Khawla": the first of several capitalised words
     return False

@@ -285,3 +285,15 @@ def test_resolve_stands_in_the_nearest_place_of_the_sentence_for_unknown_names(g
 def test_first_names_alone_are_people(gaz):
     found = mentions("Omar Alloush was killed. Omar said. Troops returned to al-Omar field.", gaz)
     assert set(found) == {"al-Omar field"}
+
+
+@pytest.mark.parametrize("text, lat, lon", [
+    ("YPG units in Tal Rifaat and the Shahba area were shelled.", 36.42, 37.10),
+    ("Druze leaders met in Shahba and Suwayda city.", 32.85, 36.63),
+])
+def test_shahba_in_the_north_and_in_the_south(gaz, text, lat, lon):
+    assert near(mentions(text, gaz)["Shahba"].place, lat, lon, 15)
+
+
+def test_place_before_a_generic_noun_is_kept(gaz):
+    assert mentions("Civilians fled the Afrin Canton.", gaz)["Afrin"].place.country == "SY"
