@@ -57,7 +57,9 @@ _SPEECH = (r"warn|said|say|accus|demand|insist|den[iy]|condemn|reject|want|seek|
            r"press|push|plan|intend|sign|stat|told|tell|declar|confirm|approv|welcom|critici|ask|offer|"
            r"propos|decid|argu|maintain|regard|view|recogni|deploy|sent|send|struck|strikes|launch|dispatch")
 _METONYM_AFTER = re.compile(
-    r"^(?:['\u2019]s\s+(?:support|position|aim|goal|policy|government|regime|all(?:y|ies)|violations?|"
+    r"^(?:['\u2019]s\s+(?:(?:foreign|defen[cs]e|interior|state|official)\s+)?(?:ministry|minister|president|"
+    r"presidency|media|news agency|spokes(?:man|woman|person)|envoy)\b"
+    r"|['\u2019]s\s+(?:support|position|aim|goal|policy|government|regime|all(?:y|ies)|violations?|"
     r"demands?|backing|decisions?|approach|stance|interests?|plans?|strateg\w*|concerns?|views?|response|"
     r"relations?|role|influence|envoy|ambassador|officials?|leaders?(?:hip)?|military|forces|offensive|"
     r"pressure|proxies|troops|army|air force|navy|aircraft|jets|intelligence|warning|position|purchase|"
