@@ -22,7 +22,8 @@ from geo.tokens import Token, is_whole, joinable, sentence_start
 BOILERPLATE_RE = re.compile(
     r"^\s*(?:(?:read more|read also|also read|read next|see also|more on|more from|recommended|"
     r"you may also like|getty images|subscribe|sign up|follow us|advertisement)\b"
-    r"|(?:related|photo|photograph|photographer|image|credit|copyright|listen|watch|share)\s*(?:[:|]|by\b|credit))"
+    r"|(?:related|photo|photograph|photographer|image|credit|copyright|listen|watch|share|tags|topics|"
+    r"filed under|categories|category)\s*(?:[:|]|by\b|credit))"
     r"[^\n]*$",
     re.IGNORECASE | re.MULTILINE)
 
