@@ -109,7 +109,7 @@ CALENDAR = frozenset({
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
-_PREFIX_OK = PLACE_PREFIX_OK | DEMONYM_WORDS
+_PREFIX_OK = PLACE_PREFIX_OK | DEMONYM_WORDS | CALENDAR
 #: Generic words that also open people's names (Abu Mohammed, Umm Ahmad, Sheikh Issa): no loose matching.
 KUNYA = frozenset({"abu", "umm", "sheikh", "bayt"})
 GENERIC_WORDS = frozenset(GENERICS) | frozenset(GENERICS.values()) | {"bab", "bir", "qasr", "hay", "mount"}
