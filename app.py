@@ -62,6 +62,12 @@ def _plain(text: object) -> str:
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+def _quote_span() -> tuple[int, int] | None:
+    """The ``quote=start-end`` of a popup's link: the sentence to underline in the reader."""
+    match = re.fullmatch(r"(\d+)-(\d+)", st.query_params.get("quote", ""))
+    return (int(match[1]), int(match[2])) if match else None
+
+
 def _user_zones_path() -> Path:
     return home() / "user_zones.geojson"
 
@@ -252,19 +258,26 @@ with tab_reader:
         if not articles:
             st.info("No articles yet: add some in the 'Add articles' tab.")
         else:
-            path = st.selectbox("Article", list(articles), key="article", bind="query-params",
-                                format_func=lambda p: f"{Path(p).name} - {articles[p].title[:80]}")
-            art = articles[path]
-            about = f"{art.outlet or 'unknown outlet'} - published {art.published or 'date unknown'} - {path}"
-            st.caption(_plain(about))
-            st.html(STYLE + highlight(art.text, store.mentions(path)))
-            own = load_events(where, version)
-            own = own[own["article"] == path] if len(own) else own
-            st.subheader(f"{len(own)} event(s) from this article")
-            st.dataframe(pd.DataFrame(own[[c for c in TABLE_COLUMNS if c in own.columns]]), hide_index=True)
-            if st.button("Remove this article from the store", key="remove"):
-                store.remove(path)
-                st.rerun()
+            # The URL keeps an option's label, so the label is the path itself (map popups link
+            # to ?article=<path>); no default, or a link's ?article= would be dropped from the
+            # URL when it names the first article (a bound value equal to the default is).
+            path = st.selectbox("Article", list(articles), index=None, key="article", bind="query-params",
+                                placeholder="Choose an article (or follow a link from a map popup)")
+            if path is not None:
+                art = articles[path]
+                about = (f"{art.title} - {art.outlet or 'unknown outlet'}"
+                         f" - published {art.published or 'date unknown'}")
+                st.caption(_plain(about))
+                quote = _quote_span() if st.query_params.get("article") == path else None
+                st.html(STYLE + highlight(art.text, store.mentions(path), quote=quote))
+                own = load_events(where, version)
+                own = own[own["article"] == path] if len(own) else own
+                st.subheader(f"{len(own)} event(s) from this article")
+                cols = [c for c in TABLE_COLUMNS if c in own.columns]
+                st.dataframe(pd.DataFrame(own[cols]), hide_index=True)
+                if st.button("Remove this article from the store", key="remove"):
+                    store.remove(path)
+                    st.rerun()
 
 
 def _choose(name: str, place: Place, scope: str) -> None:

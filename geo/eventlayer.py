@@ -74,7 +74,18 @@ def _item(rec: dict) -> dict:
         # quote(safe="") leaves only [A-Za-z0-9_.~%-]: safe inside an href
         "u": quote(str(rec.get("article") or ""), safe=""),
         "s": _esc(_short_name(rec.get("article"))),
+        "o": _span(rec.get("start"), rec.get("end")),
     }
+
+
+def _span(start: object, end: object) -> str:
+    """``"start-end"`` of the quote in its article (digits only: safe in a URL), or ""."""
+    if _missing(start) or _missing(end):
+        return ""
+    try:
+        return f"{int(start)}-{int(end)}"
+    except (TypeError, ValueError):
+        return ""
 
 
 def locatable(events: pd.DataFrame) -> pd.DataFrame:
@@ -91,7 +102,7 @@ def popup_items(events: pd.DataFrame) -> pd.Series:
     Computing these once per set of stored events, rather than on every
     slider move, is what keeps a redraw of 10k events fast.
     """
-    cols = ["date", "actors", "fatalities", "quote", "article"]
+    cols = ["date", "actors", "fatalities", "quote", "article", "start", "end"]
     recs = events.reindex(columns=cols).to_dict("records")
     return pd.Series([_item(r) for r in recs], index=events.index, dtype=object)
 

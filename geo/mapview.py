@@ -70,7 +70,7 @@ function(feature, layer) {
         + (it.f !== null ? ' \u00b7 ' + it.f + ' killed' : '')
         + '<blockquote>' + it.q + '</blockquote>'
         + '<a target="_blank" rel="noopener" href="' + base + '?tab=Reader&article=' + it.u
-        + '">Open article: ' + it.s + '</a>';
+        + (it.o ? '&quote=' + it.o : '') + '">Open article: ' + it.s + '</a>';
     });
     if (p.n > p.i.length) { out += '<hr><i>and ' + (p.n - p.i.length) + ' more in the table</i>'; }
     return out + '</div>';

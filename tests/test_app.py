@@ -212,6 +212,7 @@ def test_hostile_article_text_is_shown_as_text(seeded: AppTest) -> None:
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page
     assert "<img" not in page and "<script>" not in page
     caption = [c.value for c in at.caption if "pixel" in c.value][0]
+    assert caption.startswith("Hostile")
     assert "](" not in caption and "\\!\\[tracker\\]" in caption, "Markdown from an article stays literal"
 
 

@@ -136,12 +136,13 @@ def test_map_draws_markers_and_zones_and_follows_the_slider(app_url, tmp_path) -
         assert "<img src=x onerror=alert(1)>" in popup.inner_text()
         assert popup.query_selector("img") is None
         href = popup.query_selector("a").get_attribute("href")
-        assert href.endswith("?tab=Reader&article=r0.txt")
+        assert "?tab=Reader&article=r0.txt&quote=0-" in href
         reader = browser.new_page()
         reader.on("request", lambda req: hosts.add(urlparse(req.url).hostname or ""))
         reader.goto(app_url.rstrip("/") + href)
         reader.wait_for_selector(".geo-article", timeout=30_000)
         assert "<img src=x onerror=alert(1)>" in reader.inner_text(".geo-article")
+        assert "Report of battles at Raqqa." in reader.inner_text(".geo-quote"), "the quote is underlined"
         reader.close()
 
         # a shared URL restores the filters and dates

@@ -25,7 +25,7 @@ def _events(n: int = 3, quote: str = "Shelling hit the market.") -> pd.DataFrame
             "article": "news/a b&c.txt", "date": f"2020-02-0{i % 9 + 1}", "published": "2020-02-10",
             "event_type": "Battles" if i % 2 == 0 else "Protests", "actors": "Syrian army; HTS",
             "place": "Saraqib", "lat": 35.86, "lon": 36.80, "fatalities": i, "quote": quote,
-            "admin1": "Idlib",
+            "admin1": "Idlib", "start": 0, "end": len(quote),
         })
     rows.append({**rows[0], "lat": None, "lon": None, "place": None})  # not locatable
     return pd.DataFrame(rows)
@@ -120,6 +120,7 @@ def test_aggregation_collapses_same_place_and_type() -> None:
     assert (battles["first"], battles["last"]) == ("2020-02-01", "2020-02-05")
     assert battles["items"][0]["d"] == "2020-02-05"  # newest first
     assert battles["items"][0]["u"] == "news%2Fa%20b%26c.txt"
+    assert battles["items"][0]["o"] == "0-24"
 
 
 def test_feature_properties_carry_style() -> None:
