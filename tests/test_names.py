@@ -82,3 +82,14 @@ def test_skeleton_is_looser_than_key():
 def test_empty_and_odd_input_do_not_raise():
     assert key("") == "" and keys("") == frozenset()
     assert normalize("—") == ""
+
+
+@pytest.mark.parametrize("name, latin", [
+    ("Ra’s al ‘Ayn", True), ("Tall Abyaḑ", True), ("Şanlıurfa", True), ("رأس العين", False),
+    ("Дамаск", False),
+    ("", False),
+])
+def test_is_latin(name, latin):
+    from geo.names import is_latin
+
+    assert is_latin(name) is latin
