@@ -93,13 +93,13 @@ def apply(events: pd.DataFrame, f: EventFilter) -> pd.DataFrame:
         return events.copy()
     keep = pd.Series(True, index=events.index)
     if f.start or f.end:
-        day = when(events).map(lambda s: s[:10] if isinstance(s, str) and s else None)
+        # "2019-10" (month precision) counts as its first day, as on the slider's scale
+        day = when(events).map(lambda s: d.isoformat() if (d := day_of(s)) else None)
         dated = day.notna()
         in_range = dated.copy()
         if f.start:
             in_range &= day.fillna("") >= f.start[:10]
         if f.end:
-            # "2019-10" (month precision) sorts before "2019-10-31" and after "2019-09-30"
             in_range &= day.fillna("") <= f.end[:10]
         keep &= in_range | (~dated & f.include_undated)
     elif not f.include_undated:

@@ -74,6 +74,13 @@ def test_day_of(iso, day) -> None:
     assert day_of(iso) == day
 
 
+def test_month_precision_counts_as_the_first_day(events) -> None:
+    events.loc[0, "date"] = "2019-10"
+    assert date_bounds(events)[0] == dt.date(2019, 10, 1)
+    got = apply(events, EventFilter(start="2019-10-01", end="2019-10-01", include_undated=False))
+    assert list(got["place"]) == ["Tal Abyad"]
+
+
 def test_empty_frame() -> None:
     empty = pd.DataFrame(columns=["article", "date", "event_type"])
     assert apply(empty, EventFilter(text="x")).empty
