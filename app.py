@@ -340,20 +340,37 @@ with tab_review:
                         _choose(item["text"], place, scope)
                         st.rerun()
 
+def _summary(ex) -> str:
+    return f"{len(ex.mentions)} place names, {len(ex.events)} events"
+
+
+def _report(messages: list[tuple[str, str]], stored: bool) -> None:
+    """Show ingest results; after a change, rerun first so counts and map include it."""
+    if stored:
+        st.session_state["add_msgs"] = messages
+        st.rerun()
+    for kind, text in messages:
+        (st.success if kind == "ok" else st.error)(_plain(text))
+
+
 with tab_add:
     if tab_add.open:  # lazy: only the open tab's content runs and is sent
+        for kind, text in st.session_state.pop("add_msgs", []):
+            (st.success if kind == "ok" else st.error)(_plain(text))
         st.markdown("Upload articles (.txt, .md, .html) or paste text. Everything is kept in "
                     f"`{store.path}`.")
         files = st.file_uploader("Articles", type=["txt", "md", "html", "htm"], accept_multiple_files=True,
                                  key="upload")
         if files and st.button("Read the uploaded files", key="read_uploads"):
+            messages = []
             for f in files:
                 try:
                     ex = ingest_upload(f.name, f.getvalue(), gazetteer(), store)
                 except (InputError, OSError) as err:
-                    st.error(_plain(f"{f.name}: {err}" if f.name not in str(err) else err))
+                    messages.append(("error", str(err) if f.name in str(err) else f"{f.name}: {err}"))
                 else:
-                    st.success(_plain(f"{f.name}: {len(ex.mentions)} place names, {len(ex.events)} events"))
+                    messages.append(("ok", f"{f.name}: {_summary(ex)}"))
+            _report(messages, stored=any(kind == "ok" for kind, _ in messages))
         pasted = st.text_area("Or paste an article", height=180, key="paste")
         title = st.text_input("Name for the pasted article (optional)", key="paste_name")
         if st.button("Read the pasted text", key="read_paste"):
@@ -361,9 +378,9 @@ with tab_add:
                 name = f"{slug(title)}.txt" if title.strip() else None
                 ex = ingest_text(pasted, gazetteer(), store, name=name)
             except (InputError, OSError) as err:
-                st.error(_plain(err))
+                _report([("error", str(err))], stored=False)
             else:
-                st.success(f"{ex.article.path}: {len(ex.mentions)} place names, {len(ex.events)} events")
+                _report([("ok", f"{ex.article.path}: {_summary(ex)}")], stored=True)
         zfile = st.file_uploader("Your own control zones (GeoJSON)", type=["geojson", "json"], key="zones_up")
         if zfile is not None and st.button("Use these zones", key="use_zones"):
             target = _user_zones_path()
@@ -373,11 +390,12 @@ with tab_add:
             try:
                 load_user_zones(tmp)
             except (GeoError, OSError) as err:
-                st.error(_plain(f"{zfile.name}: {err}"))
                 tmp.unlink(missing_ok=True)
+                _report([("error", f"{zfile.name}: {err}")], stored=False)
             else:
                 tmp.replace(target)
-                st.success(_plain(f"{zfile.name}: your zones now take precedence on the dates they cover."))
+                _report([("ok", f"{zfile.name}: your zones now take precedence on the dates they cover.")],
+                        stored=True)
 
 # ---- BEGIN EXPORT PANEL (owned by the EXPORT engineer; edit only inside this block) ----
 # Inputs ready here: `shown` (filtered events, GeoDataFrame), `zones` (GeoDataFrame for `as_of`),

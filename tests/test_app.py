@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -254,3 +255,18 @@ def test_review_adds_a_place_and_the_map_follows(tmp_path, monkeypatch) -> None:
     assert '"p": "Kafr Zibdeh"' in _map_args(at)["feature_group"], "the map shows the event at the new place"
     remaining = list(at.dataframe[0].value["text"]) if at.dataframe else []
     assert "Kafr Zibdeh" not in remaining, "the name left the review list"
+
+
+def test_pasted_article_is_stored_and_drawn(seeded: AppTest) -> None:
+    seeded.query_params["tab"] = "Add articles"
+    at = _run(seeded)
+    at.text_area(key="paste").input(
+        "Hama, 12 May 2019 - Government air strikes killed four civilians in Kafr Nabudah on Sunday, "
+        "rescuers said.")
+    at.text_input(key="paste_name").input("Kafr Nabudah strikes")
+    [b for b in at.button if b.label == "Read the pasted text"][0].click()
+    _run(at)
+    assert any("kafr-nabudah-strikes.txt" in s.value.replace("\\", "") for s in at.success)
+    stored = Store(Path(os.environ["GEO_HOME"]) / "store.sqlite")
+    assert "kafr-nabudah-strikes.txt" in {a.path for a in stored.articles()}
+    assert _shown(at) > 5, "the new events are counted"
