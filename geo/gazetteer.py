@@ -189,7 +189,11 @@ class Gazetteer:
             # exactly, so that "May" or "US" never fold onto a namesake in Kenya or Holland.
             local = p.country in REGION or p.kind in ("country", "region") or not p.id.startswith("gn:")
             for n in (p.name, *p.alt_names):
-                for k in (keys(n) if local else (fold(n),)):
+                ks = keys(n) if local else (fold(n),)
+                if p.country == "SY":
+                    # written as one word ("Rasalain", "Deirezzor"): long joined forms rarely collide
+                    ks = {*ks, *(k.replace(" ", "") for k in ks if " " in k and len(k) >= 8)}
+                for k in ks:
                     ids = idx.setdefault(k, [])
                     if not ids or ids[-1] != p.id:
                         ids.append(p.id)

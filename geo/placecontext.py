@@ -126,6 +126,10 @@ def _choose(places: list[Place], cue: set[str], anchors: list[Place], countries:
             loose: bool = False) -> tuple[Place | None, float]:
     if not places:
         return None, 0.0
+    # a place that is itself a reading of this name is no context for it: else "Ras al-Ain" (Syrian,
+    # unambiguous) would pull its own namesake across the border
+    own = {p.id for p in places}
+    anchors = [a for a in anchors if a.id not in own]
     # cue words decide the kind outright: "Idlib province" is the governorate whatever else is near
     if "gov" in cue and any(p.kind == "governorate" for p in places):
         places = [p for p in places if p.kind == "governorate"]

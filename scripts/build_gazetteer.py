@@ -199,14 +199,16 @@ def merge(curated: list[dict], gn: list[dict]) -> list[dict]:
                 by_key.setdefault(key(n), []).append(r)
     out = []
     for c in curated:
-        twin = None
+        twin, twin_km = None, None
         if c["kind"] in ("city", "town", "village"):
             for n in [c["name"], *filter(None, c["alt_names"].split("|"))]:
                 for r in by_key.get(key(n), []):
                     d = _km(float(c["lat"]), float(c["lon"]), float(r["lat"]), float(r["lon"]))
-                    if d <= 20:
-                        twin = twin or r
-                    elif r["country"] == "SY" and d < 60:
+                    # the nearest same-named place of the same country: Ras al-Ayn's twin is
+                    # the Syrian town, not Ceylanpinar across the border that shares a spelling
+                    if d <= 20 and r["country"] == c["country"] and (twin_km is None or d < twin_km):
+                        twin, twin_km = r, d
+                    elif r["country"] == "SY" and 20 < d < 60:
                         print(f"note: curated {c['name']!r} is {d:.0f} km from GeoNames {r['name']!r} "
                               f"({r['id']}): namesake or wrong coordinates?", file=sys.stderr)
         if twin is None:

@@ -226,3 +226,8 @@ def test_saving_keeps_rows_the_loader_skips(home):
     save_user_place(Place("user:new", "New", 35.0, 38.0, "village", "SY"))
     text = (home / "user_places.csv").read_text(encoding="utf-8")
     assert "user:typo" in text and "user:new" in text  # the analyst can still fix the typo
+
+
+def test_curated_spellings_merge_only_into_the_same_country(gaz):
+    assert gaz.get("gn:318668").country == "TR" and "Serekaniye" not in gaz.get("gn:318668").alt_names
+    assert "Serekaniye" in gaz.get("gn:165509").alt_names

@@ -291,3 +291,10 @@ def test_first_names_alone_are_people(gaz):
 
 def test_place_before_a_generic_noun_is_kept(gaz):
     assert mentions("Civilians fled the Afrin Canton.", gaz)["Afrin"].place.country == "SY"
+
+
+def test_border_twins_keep_their_sides(gaz):
+    found = mentions("Shelling from Ceylanpinar hit Ras al-Ain; Serekaniye's hospital and Rasalain "
+                     "market burned.", gaz)
+    assert found["Ceylanpinar"].place.country == "TR"
+    assert {found[s].place.country for s in ("Ras al-Ain", "Serekaniye", "Rasalain")} == {"SY"}
