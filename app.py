@@ -23,19 +23,20 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import basemap, home, mapview
-from geo.errors import GeoError, InputError
+from geo.errors import GeoError
 from geo.eventlayer import popup_items, to_geojson
 from geo.events import to_frame
 from geo.filters import EventFilter, apply, counts, date_bounds, options
-from geo.gazetteer import Gazetteer, load_gazetteer, save_user_place, slug, user_places_path
+from geo.gazetteer import Gazetteer, load_gazetteer, user_places_path
 from geo.highlight import STYLE, highlight
-from geo.ingest import ingest_sample_if_empty, ingest_text, ingest_upload, reextract
-from geo.models import PLACE_KINDS, Place
-from geo.review import review_items
-from geo.store import ALL_ARTICLES, Store
+from geo.ingest import ingest_sample_if_empty
+from geo.store import Store
 from geo.style import EVENT_COLORS
 from geo.timeline import weekly_counts
 from geo.zones import load_user_zones, zones_on
+from ui.articles_panel import render_articles_panel
+from ui.markdown import plain
+from ui.review_panel import render_review_panel
 
 logger = logging.getLogger(__name__)
 
@@ -50,18 +51,6 @@ FIRST_DAY, LAST_DAY = dt.date(2011, 3, 15), dt.date.today()
 
 
 # ----------------------------------------------------------------- loaders
-def _plain(text: object) -> str:
-    """Text for an element that renders Markdown: file names and article text stay literal.
-
-    Streamlit never renders raw HTML here, but Markdown from an article could
-    still draw an image from another host or a misleading link.
-    """
-    return _MARKDOWN.sub(r"\\\1", str(text))
-
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
 def _quote_span() -> tuple[int, int] | None:
     """The ``quote=start-end`` of a popup's link: the sentence to underline in the reader."""
     match = re.fullmatch(r"(\d+)-(\d+)", st.query_params.get("quote", ""))
@@ -141,7 +130,7 @@ first = st.session_state.get("first_report")
 if first is not None and first.errors:
     with st.expander(f"{len(first.errors)} sample file(s) could not be read", expanded=False):
         for err in first.errors:
-            st.error(_plain(err))
+            st.error(plain(err))
 
 version = store.version()
 events = load_events(where, version)
@@ -208,7 +197,7 @@ shown = filtered(where, version, spec)
 try:
     zones = zones_for(where, as_of.isoformat(), _mtime(_user_zones_path()))
 except GeoError as err:
-    st.error(f"Control zones for {as_of}: {_plain(err)}")
+    st.error(f"Control zones for {as_of}: {plain(err)}")
     zones = None
 
 on_map = int(shown["lat"].notna().sum()) if len(shown) else 0
@@ -267,7 +256,7 @@ with tab_reader:
                 art = articles[path]
                 about = (f"{art.title} - {art.outlet or 'unknown outlet'}"
                          f" - published {art.published or 'date unknown'}")
-                st.caption(_plain(about))
+                st.caption(plain(about))
                 quote = _quote_span() if st.query_params.get("article") == path else None
                 st.html(STYLE + highlight(art.text, store.mentions(path), quote=quote))
                 own = load_events(where, version)
@@ -280,122 +269,13 @@ with tab_reader:
                     st.rerun()
 
 
-def _choose(name: str, place: Place, scope: str) -> None:
-    store.choose_place(name, place, scope)
-    paths = [a.path for a in store.articles()] if scope == ALL_ARTICLES else [scope]
-    paths = [p for p in paths if any(m.text == name for m in store.mentions(p))]
-    result = reextract(paths, gazetteer(), store)
-    st.session_state["review_msg"] = (f"'{name}' is now {place.name} ({place.id}); "
-                                      f"{len(result.added)} article(s) re-read.")
-
-
 with tab_review:
     if tab_review.open:  # lazy: only the open tab's content runs and is sent
-        if msg := st.session_state.pop("review_msg", None):
-            st.success(_plain(msg))
-        texts = {a.path: a.text for a in store.articles()}
-        items = review_items(store.mention_frame(), texts)
-        if items.empty:
-            st.info("Every place name was found with good confidence.")
-        else:
-            st.caption(f"{len(items)} name(s) not found or uncertain. Pick the right place, or add it.")
-            st.dataframe(items[["text", "status", "current", "confidence", "count", "article", "context"]],
-                         hide_index=True, width="stretch")
-            labels = [f"{r.text} - {Path(r.article).name}" for r in items.itertuples()]
-            pick = st.selectbox("Name to resolve", range(len(items)), format_func=lambda i: labels[i],
-                                key="rv_pick")
-            item = items.iloc[pick]
-            st.text(f"... {item['context']} ...")
-            scope_all = st.radio("Apply to", ["this article", "every article"], horizontal=True,
-                                 key="rv_scope") == "every article"
-            scope = ALL_ARTICLES if scope_all else item["article"]
-            gaz = gazetteer()
-            query = st.text_input("Look up the gazetteer as", value=item["text"], key=f"rv_q_{pick}")
-            candidates = gaz.lookup(query) if query.strip() else []
-            if candidates:
-                cand = st.selectbox(
-                    "Candidates", candidates, key=f"rv_c_{pick}",
-                    format_func=lambda p: f"{p.name} ({p.kind}, {p.admin1 or p.country}) "
-                                          f"{p.lat:.3f}, {p.lon:.3f} [{p.id}]")
-                st.button("Use this place", key="rv_use", on_click=_choose, args=(item["text"], cand, scope))
-            else:
-                st.warning(f"No gazetteer entry for '{_plain(query)}'. Add the place below.")
-            with st.form("add_place"):
-                st.markdown("**Add a place to your gazetteer**")
-                name = st.text_input("Name", value=item["text"])
-                a1, a2 = st.columns(2)
-                lat = a1.number_input("Latitude", value=35.0, min_value=29.0, max_value=41.0, format="%.5f")
-                lon = a2.number_input("Longitude", value=38.0, min_value=32.0, max_value=46.0, format="%.5f")
-                kind = st.selectbox("Kind", PLACE_KINDS, index=PLACE_KINDS.index("village"))
-                admin1 = st.text_input("Governorate", value="")
-                if st.form_submit_button("Save place and use it"):
-                    place = Place(id=f"user:{slug(name)}", name=name.strip(), lat=lat, lon=lon, kind=kind,
-                                  country="SY", admin1=admin1.strip(), source="analyst")
-                    try:
-                        save_user_place(place)
-                    except GeoError as err:
-                        st.error(f"Not saved: {_plain(err)}")
-                    else:
-                        get_gazetteer.clear()
-                        _choose(item["text"], place, scope)
-                        st.rerun()
-
-def _summary(ex) -> str:
-    return f"{len(ex.mentions)} place names, {len(ex.events)} events"
-
-
-def _report(messages: list[tuple[str, str]], stored: bool) -> None:
-    """Show ingest results; after a change, rerun first so counts and map include it."""
-    if stored:
-        st.session_state["add_msgs"] = messages
-        st.rerun()
-    for kind, text in messages:
-        (st.success if kind == "ok" else st.error)(_plain(text))
-
+        render_review_panel(st, store, gazetteer, get_gazetteer.clear)
 
 with tab_add:
-    if tab_add.open:  # lazy: only the open tab's content runs and is sent
-        for kind, text in st.session_state.pop("add_msgs", []):
-            (st.success if kind == "ok" else st.error)(_plain(text))
-        st.markdown("Upload articles (.txt, .md, .html) or paste text. Everything is kept in "
-                    f"`{store.path}`.")
-        files = st.file_uploader("Articles", type=["txt", "md", "html", "htm"], accept_multiple_files=True,
-                                 key="upload")
-        if files and st.button("Read the uploaded files", key="read_uploads"):
-            messages = []
-            for f in files:
-                try:
-                    ex = ingest_upload(f.name, f.getvalue(), gazetteer(), store)
-                except (InputError, OSError) as err:
-                    messages.append(("error", str(err) if f.name in str(err) else f"{f.name}: {err}"))
-                else:
-                    messages.append(("ok", f"{f.name}: {_summary(ex)}"))
-            _report(messages, stored=any(kind == "ok" for kind, _ in messages))
-        pasted = st.text_area("Or paste an article", height=180, key="paste")
-        title = st.text_input("Name for the pasted article (optional)", key="paste_name")
-        if st.button("Read the pasted text", key="read_paste"):
-            try:
-                name = f"{slug(title)}.txt" if title.strip() else None
-                ex = ingest_text(pasted, gazetteer(), store, name=name)
-            except (InputError, OSError) as err:
-                _report([("error", str(err))], stored=False)
-            else:
-                _report([("ok", f"{ex.article.path}: {_summary(ex)}")], stored=True)
-        zfile = st.file_uploader("Your own control zones (GeoJSON)", type=["geojson", "json"], key="zones_up")
-        if zfile is not None and st.button("Use these zones", key="use_zones"):
-            target = _user_zones_path()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".part")
-            tmp.write_bytes(zfile.getvalue())
-            try:
-                load_user_zones(tmp)
-            except (GeoError, OSError) as err:
-                tmp.unlink(missing_ok=True)
-                _report([("error", f"{zfile.name}: {err}")], stored=False)
-            else:
-                tmp.replace(target)
-                _report([("ok", f"{zfile.name}: your zones now take precedence on the dates they cover.")],
-                        stored=True)
+    if tab_add.open:
+        render_articles_panel(st, store, gazetteer, _user_zones_path())
 
 # ---- BEGIN EXPORT PANEL (owned by the EXPORT engineer; edit only inside this block) ----
 # Inputs ready here: `shown` (filtered events, GeoDataFrame), `zones` (GeoDataFrame for `as_of`),
