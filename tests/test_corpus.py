@@ -23,12 +23,14 @@ ARTICLES = DATA / "articles"
 TRUTH = ARTICLES / "truth.json"
 
 # measured figures (see the module docstring); lower them only with a reason in the commit
-# measured 2026-11-21: place recall 1.0, precision 0.99, event recall 0.97, 1 trap, fatalities 0.71
+# measured 2026-11-21 10:40 UTC: place recall 1.0 (135 required), precision 0.99, event recall 0.97
+# (61 events), 1 trap, fatalities 4 of 6. The pipeline has since been tuned on this corpus, so these
+# guard against regressions; they do not measure generalisation (see the final report for a held-out set).
 MIN_PLACE_RECALL = 0.95
-MIN_PLACE_PRECISION = 0.93
-MIN_EVENT_RECALL = 0.85
+MIN_PLACE_PRECISION = 0.95
+MIN_EVENT_RECALL = 0.9
 MAX_TRAP_HITS = 3
-MIN_FATALITY_ACCURACY = 0.6
+MIN_FATALITY_ACCURACY = 0.5
 
 
 @pytest.fixture(scope="module")
