@@ -23,7 +23,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import basemap, home, mapview
-from geo.errors import GeoError
+from geo.errors import GeoError, StoreError
 from geo.eventlayer import popup_items, to_geojson
 from geo.events import to_frame
 from geo.filters import EventFilter, apply, counts, date_bounds, options
@@ -119,20 +119,25 @@ def zones_for(where: str, day: str, user_mtime: float) -> gpd.GeoDataFrame:
 # ------------------------------------------------------------- first start
 where = str(home())
 store = get_store(where)
-if not st.session_state.get("sample_checked"):
-    st.session_state["sample_checked"] = True
-    if not len(store):  # the gazetteer is only needed (and loaded) to read the sample
-        with st.spinner("First start: reading the sample articles ..."):
-            report = ingest_sample_if_empty(gazetteer(), store)
-        if report is not None:
-            st.session_state["first_report"] = report
+try:
+    if not st.session_state.get("sample_checked"):
+        st.session_state["sample_checked"] = True
+        if not len(store):  # the gazetteer is only needed (and loaded) to read the sample
+            with st.spinner("First start: reading the sample articles ..."):
+                report = ingest_sample_if_empty(gazetteer(), store)
+            if report is not None:
+                st.session_state["first_report"] = report
+    version = store.version()
+except StoreError as err:
+    st.error(f"The store cannot be read: {plain(err)}. Move the file aside (or set GEO_HOME to another "
+             "folder) and start again; the sample articles are read into a new store.")
+    st.stop()
 first = st.session_state.get("first_report")
 if first is not None and first.errors:
     with st.expander(f"{len(first.errors)} sample file(s) could not be read", expanded=False):
         for err in first.errors:
             st.error(plain(err))
 
-version = store.version()
 events = load_events(where, version)
 bounds = date_bounds(events) or (FIRST_DAY, LAST_DAY)
 lo_day, hi_day = bounds[0], max(bounds[1], bounds[0] + dt.timedelta(days=1))

@@ -270,3 +270,11 @@ def test_pasted_article_is_stored_and_drawn(seeded: AppTest) -> None:
     stored = Store(Path(os.environ["GEO_HOME"]) / "store.sqlite")
     assert "kafr-nabudah-strikes.txt" in {a.path for a in stored.articles()}
     assert _shown(at) > 5, "the new events are counted"
+
+
+def test_unreadable_store_is_reported_not_a_crash(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("GEO_HOME", str(tmp_path))
+    (tmp_path / "store.sqlite").write_bytes(b"not a database " * 200)
+    at = _run(AppTest.from_file(APP, default_timeout=120))
+    assert any("store.sqlite" in e.value.replace("\\", "") for e in at.error)
+    assert not at.get("component_instance")
