@@ -82,7 +82,8 @@ def gazetteer() -> Gazetteer:
 
 @st.cache_resource
 def get_basemap() -> dict:
-    return mapview.prepare_basemap(basemap.layers())
+    """The shipped basemap layers as they are (the export draws them at its own scale)."""
+    return basemap.layers()
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
@@ -97,7 +98,8 @@ def filtered(where: str, version: int, spec: EventFilter) -> pd.DataFrame:
 
 @st.cache_resource
 def get_basemap_geojson() -> dict:
-    return mapview.basemap_geojson(get_basemap())
+    """The basemap for the interactive map: cut to the region, simplified, converted once."""
+    return mapview.basemap_geojson(mapview.prepare_basemap(get_basemap()))
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
