@@ -15,19 +15,17 @@ The map is split so the dashboard can keep it while the date slider moves:
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Mapping
 
 import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
-from branca.element import Element, MacroElement
-from folium.template import Template
-from folium.utilities import JsCode
+from branca.element import Element
 
 from geo.eventlayer import to_geojson
-from geo.style import AGREEMENT_COLOR, EVENT_COLORS, FACTIONS, faction_color, faction_label
+from geo.mapjs import CSS, EVENT_EACH, EVENT_POINT, TOWN_POINT, Legend, tip_each
+from geo.style import AGREEMENT_COLOR, faction_color, faction_label
 
 #: Syria and its neighbours' border areas (south, west, north, east).
 SYRIA_BOUNDS = ((32.2, 35.5), (37.4, 42.5))
@@ -42,121 +40,6 @@ _BASEMAP_STYLE = {
     "rivers": {"color": "#5b9bd5", "weight": 1.6},
     "roads": {"color": "#b35a1f", "weight": 1.6, "dashArray": "6 3"},
 }
-
-# pointToLayer / onEachFeature for the events layer. Properties arrive escaped
-# (geo.eventlayer), so concatenating them into HTML is safe.
-_EVENT_POINT = JsCode("""
-function(feature, latlng) {
-  var p = feature.properties;
-  // one shared canvas: thousands of markers drawn without one DOM node each
-  // in the marker pane, so zones (SVG, overlay pane) never cover the events
-  window.geoCanvas = window.geoCanvas || L.canvas({padding: 0.3, pane: 'markerPane'});
-  return L.circleMarker(latlng, {radius: p.r, color: '#222', weight: 0.8,
-    fillColor: p.c, fillOpacity: 0.8, renderer: window.geoCanvas});
-}""")
-
-_EVENT_EACH = JsCode("""
-function(feature, layer) {
-  var p = feature.properties;
-  var head = (p.n > 1 ? p.n + ' \u00d7 ' : '') + p.t + ' \u2013 ' + p.p;
-  layer.bindTooltip(head + '<br>' + p.d + (p.f !== null ? ' \u00b7 ' + p.f + ' killed' : ''));
-  layer.bindPopup(function() {
-    var base = '/';
-    try { base = window.parent.location.pathname; } catch (e) {}
-    var out = '<div class="geo-popup"><b>' + head + '</b><br>' + p.d;
-    if (p.f !== null) { out += ' \u00b7 fatalities: ' + p.f; }
-    p.i.forEach(function(it) {
-      out += '<hr><b>' + it.d + '</b>' + (it.a ? ' \u00b7 ' + it.a : '')
-        + (it.f !== null ? ' \u00b7 ' + it.f + ' killed' : '')
-        + '<blockquote>' + it.q + '</blockquote>'
-        + '<a target="_blank" rel="noopener" href="' + base + '?tab=Reader&article=' + it.u
-        + (it.o ? '&quote=' + it.o : '') + '">Open article: ' + it.s + '</a>';
-    });
-    if (p.n > p.i.length) { out += '<hr><i>and ' + (p.n - p.i.length) + ' more in the table</i>'; }
-    return out + '</div>';
-  }, {maxWidth: 360, maxHeight: 320});
-}""")
-
-
-
-def _tip_each(css_class: str) -> JsCode:
-    """Bind the (escaped) tooltip and tag the SVG path with a class (set before it is drawn)."""
-    return JsCode(f"""
-function(feature, layer) {{
-  layer.options.className = '{css_class}';
-  if (feature.properties.tip) {{ layer.bindTooltip(feature.properties.tip, {{sticky: true}}); }}
-}}""")
-
-_TOWN_POINT = JsCode("""
-function(feature, latlng) {
-  var m = L.circleMarker(latlng, {radius: 2.5, color: '#333', weight: 1, fillColor: '#fff',
-    fillOpacity: 1, interactive: false});
-  m.bindTooltip(feature.properties.tip, {permanent: true, direction: 'right', offset: [3, 0],
-    className: 'geo-town geo-rank-' + (feature.properties.rank || '4')});
-  return m;
-}""")
-
-_CSS = """
-<style>
-.leaflet-container { background: #cfe0ec; }
-.geo-town { background: transparent; border: none; box-shadow: none; padding: 0 2px;
-  font: 11px sans-serif; color: #222; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
-.geo-town::before { display: none; }
-.geo-z-le7 .geo-rank-4, .geo-z-le6 .geo-rank-3 { display: none; }
-.geo-legend { background: rgba(255,255,255,0.92); padding: 5px 7px; font: 10.5px sans-serif;
-  line-height: 14px; cursor: default;
-  border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,0.3); max-width: 230px; }
-.geo-legend i { display: inline-block; width: 11px; height: 11px; margin-right: 5px;
-  vertical-align: middle; }
-.geo-legend summary { cursor: pointer; }
-.geo-popup blockquote { margin: 4px 0 4px 6px; padding-left: 6px; border-left: 3px solid #ccc; }
-</style>
-"""
-
-
-class Legend(MacroElement):
-    """A Leaflet control listing event colours and faction colours."""
-
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function() {
-  var legend = L.control({position: 'bottomright'});
-  legend.onAdd = function() {
-    var div = L.DomUtil.create('div', 'geo-legend');
-    div.innerHTML = {{ this.html_json }};
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    return div;
-  };
-  var map = {{ this._parent.get_name() }};
-  legend.addTo(map);
-  // fewer town labels when zoomed out (CSS hides the minor ranks)
-  function zoomClass() {
-    var z = map.getZoom(), c = map.getContainer();
-    c.classList.toggle('geo-z-le7', z <= 7);
-    c.classList.toggle('geo-z-le6', z <= 6);
-  }
-  map.on('zoomend', zoomClass);
-  zoomClass();
-})();
-{% endmacro %}
-""")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "Legend"
-        rows = ["<b>Events</b> (size: fatalities)"]
-        rows += [
-            f'<i style="background:{c};border-radius:50%"></i>{html.escape(t)}'
-            for t, c in EVENT_COLORS.items()
-        ]
-        rows.append("<b>Control zones</b>")
-        rows += [
-            f"<i style=\"background:{c};opacity:.7\"></i>{html.escape(lbl)}" for lbl, c in FACTIONS.values()
-        ]
-        rows.append(f'<i style="border:2px dashed {AGREEMENT_COLOR}"></i>Agreement zone')
-        self.html_json = json.dumps("<details open><summary><b>Legend</b></summary>" + "<br>".join(rows)
-                                    + "</details>")
 
 
 def use_local_assets(prefix: str = "/app/static") -> None:
@@ -213,11 +96,11 @@ def _basemap_layer(key: str, gdf: gpd.GeoDataFrame | dict) -> folium.FeatureGrou
     fg = folium.FeatureGroup(name=f"Basemap: {key}", overlay=True, control=True, show=True)
     data = gdf if isinstance(gdf, dict) else basemap_geojson({key: gdf})[key]
     if key == "towns":
-        folium.GeoJson(data, point_to_layer=_TOWN_POINT, name="towns").add_to(fg)
+        folium.GeoJson(data, point_to_layer=TOWN_POINT, name="towns").add_to(fg)
         return fg
     style = _BASEMAP_STYLE.get(key, {"color": "#777", "weight": 1})
     folium.GeoJson(
-        data, style_function=lambda _f, s=style: s, on_each_feature=_tip_each(f"geo-{key}"),
+        data, style_function=lambda _f, s=style: s, on_each_feature=tip_each(f"geo-{key}"),
         interactive=key != "countries", name=key,
     ).add_to(fg)
     return fg
@@ -280,7 +163,7 @@ def base_map(
         control_scale=True, max_bounds=False,
     )
     m.fit_bounds([list(SYRIA_BOUNDS[0]), list(SYRIA_BOUNDS[1])])
-    m.get_root().header.add_child(Element(_CSS), name="geo_css")
+    m.get_root().header.add_child(Element(CSS), name="geo_css")
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", max_zoom=MAX_ZOOM).add_to(m)
         folium.TileLayer(
@@ -311,7 +194,7 @@ def events_layer(events: pd.DataFrame | dict, name: str = "Events") -> folium.Fe
     """
     fg = folium.FeatureGroup(name=name, show=True)
     data = events if isinstance(events, dict) else to_geojson(events)
-    folium.GeoJson(data, point_to_layer=_EVENT_POINT, on_each_feature=_EVENT_EACH, name="events").add_to(fg)
+    folium.GeoJson(data, point_to_layer=EVENT_POINT, on_each_feature=EVENT_EACH, name="events").add_to(fg)
     return fg
 
 
@@ -354,7 +237,7 @@ def zone_layers(zones: gpd.GeoDataFrame | None, as_of: str = "") -> list[folium.
             else:
                 def style(_f: dict) -> dict:
                     return {"color": AGREEMENT_COLOR, "weight": 2.5, "dashArray": "8 5", "fill": False}
-            folium.GeoJson(data, style_function=style, on_each_feature=_tip_each(f"geo-zone geo-{kind}"),
+            folium.GeoJson(data, style_function=style, on_each_feature=tip_each(f"geo-zone geo-{kind}"),
                            name=kind).add_to(fg)
     return [control, agreement]
 
