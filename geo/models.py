@@ -84,7 +84,7 @@ class Event:
     article: str
     published: str | None
     date: str | None
-    date_precision: str | None  # "day" | "week" | "month" | "year" | None ("week": within about a week before)
+    date_precision: str | None  # "day" | "week" (about a week before) | "month" | "year" | None
     event_type: str  # one of EVENT_TYPES
     sub_event_type: str
     actors: tuple[str, ...]
