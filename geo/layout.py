@@ -315,9 +315,18 @@ def fit_bbox(bbox: tuple[float, float, float, float], aspect: float) -> tuple[fl
     return (w, cy - half, e, cy + half)
 
 
+#: How far (degrees) beyond Syria's box an event may lie and still widen the default view.
+NEAR_DEG = 4.0
+
+
 def default_bbox(events: gpd.GeoDataFrame | None, layers: Mapping[str, gpd.GeoDataFrame] | None = None,
                  pad: float = 0.04) -> tuple[float, float, float, float]:
-    """Extent of Syria plus the located events, with a small margin."""
+    """Extent of Syria plus the located events near it, with a small margin.
+
+    Only events within ``NEAR_DEG`` degrees of Syria widen the view: a donor
+    conference in Brussels or a bombing in Istanbul would otherwise shrink the
+    country to a corner of the slide. Pass a bbox to show them.
+    """
     w, s, e, n = SYRIA_BBOX
     countries = (layers or {}).get("countries")
     if countries is not None and len(countries) and "name" in countries:
@@ -326,6 +335,7 @@ def default_bbox(events: gpd.GeoDataFrame | None, layers: Mapping[str, gpd.GeoDa
             w, s, e, n = syria.total_bounds
     if events is not None and len(events):
         pts = events[~events.geometry.is_empty & events.geometry.notna()]
+        pts = pts.cx[w - NEAR_DEG:e + NEAR_DEG, s - NEAR_DEG:n + NEAR_DEG]
         if len(pts):
             ew, es, ee, en = pts.total_bounds
             w, s, e, n = min(w, ew), min(s, es), max(e, ee), max(n, en)
