@@ -221,8 +221,11 @@ def _numeric_date(line: str) -> str | None:
     return d.isoformat() if d else None
 
 
+# A dateline's place part: "BEIRUT, ", "BEIRUT/WASHINGTON, ", "QAMISHLI, Syria, ".
+_DATELINE_PLACE = r"[A-Z][A-Za-z'.\- ]{1,30}"
 _DATELINE_PREFIX = re.compile(
-    r"^(?:[A-Z][A-Za-z'.\- ]{1,30}\s*(?:,|\u2014|-|\()\s*)?"
+    rf"^(?:{_DATELINE_PLACE}(?:\s*/\s*{_DATELINE_PLACE})*(?:,\s*{_DATELINE_PLACE})?"
+    r"\s*(?:,|\u2014|-|\()\s*)?"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?")
 
 

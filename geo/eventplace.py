@@ -46,6 +46,14 @@ _GOVT_VERB = re.compile(
     r"condemns|denied|denies|rejected|rejects|responded|urged|urges|called|calls|hopes|believes|"
     r"secured|signed|threatened|threatens|claims|claimed|views|regards|told|reacted|confirmed|"
     r"tries|tried|decided|hosts|hosted|fears|feared)\b", re.IGNORECASE)
+# "travel to Douma, in the Eastern Ghouta, where 40 people died": the place a "where" clause
+# describes is the scene of what the clause reports, whatever preposition led to it
+_WHERE_AFTER = re.compile(r"^(?:\s*,\s*[^,.;:!?]{1,60})?\s*,?\s*where\b", re.IGNORECASE)
+# "the fighting moved to X", "clashes spread to X": where the fighting went is its scene
+_SPREAD_TO = re.compile(r"\b(?:fighting|clashes|battles?|violence|unrest|combat|offensive|attacks?)\s+"
+                        r"(?:\w+\s+){0,2}?(?:moved|spread|spreads|shifted|extended|spilled(?:\s+over)?|"
+                        r"reached|turned)\s+(?:in)?to\s+(?:the\s+)?"
+                        r"(?:(?:town|city|village|suburb|district)\s+of\s+)?$", re.IGNORECASE)
 _SCENE_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?"
                          r"(?:(?:towns?|villages?|cities|city|areas?)\s+of\s+)?$", re.IGNORECASE)
 
@@ -139,6 +147,10 @@ def choose_scene(text: str, mentions: Sequence[Mention], syria: bool, local_only
     ordered = sorted(cands, key=lambda m: m.start)
     away: set[int] = set()
     for k, m in enumerate(ordered):
+        if near is not None and near > m.end and _WHERE_AFTER.match(text[m.end:near]):
+            continue
+        if _SPREAD_TO.search(text[max(0, m.start - 60):m.start]):
+            continue
         if _AWAY.search(text[max(0, m.start - 40):m.start]) or (
                 k and id(ordered[k - 1]) in away and _SCENE_JOIN.match(text[ordered[k - 1].end:m.start])):
             away.add(id(m))

@@ -63,7 +63,7 @@ from geo.eventtypes import classify_all
 from geo.fatalities import fatalities
 from geo.models import Article, Event, Mention
 from geo.sentences import Sentence, split_sentences
-from geo.triggers import find_triggers
+from geo.triggers import BATTLES, REMOTE, VAC, find_triggers
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -124,6 +124,7 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
 
     events: list[Event] = []
     seen: set[tuple] = set()
+    mains: dict[int, tuple] = {}  # sentence index -> its main (type, sub-type, trigger)
     for i, sent in enumerate(sentences):
         if sent.boilerplate:
             continue
@@ -134,6 +135,8 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
         typed = classify_all(sent.text, triggers, amentions)
         if not typed:
             continue
+        typed = _casualties_of_strike(typed, mains, ctx.paragraphs[sent.paragraph], i)
+        mains[i] = typed[0]
         dead = fatalities(sent.text)
         units = _units(ctx, i, triggers, typed, amentions)
         ctx.scenes[i] = [m for _, places, precision, _ in units if precision == "sentence" for m in places]
@@ -163,6 +166,21 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     return events
 
 
+_DEATH_ONLY = re.compile(r"kill\w*|dead|died|slain|wounded|injured", re.IGNORECASE)
+
+
+def _casualties_of_strike(typed: list, mains: dict[int, tuple], para: list[int], i: int) -> list:
+    """A sentence that only counts dead ("Two civilians were killed near X") right after a strike
+    in its paragraph reports that strike's toll: remote violence, not an attack on civilians."""
+    etype, _, trig = typed[0]
+    if etype not in (VAC, BATTLES) or not _DEATH_ONLY.fullmatch(trig.text):
+        return typed
+    prev = [j for j in para if j < i and j in mains]
+    if prev and mains[prev[-1]][0] == REMOTE and i - prev[-1] <= 2:
+        return [(REMOTE, mains[prev[-1]][1], trig)] + typed[1:]
+    return typed
+
+
 def _units(ctx: ArticleContext, i: int, triggers: list, typed: list, amentions: list) -> list[tuple]:
     """``((type, sub, trigger), places, precision, (start, end))`` for each event of sentence ``i``.
 
@@ -175,8 +193,11 @@ def _units(ctx: ArticleContext, i: int, triggers: list, typed: list, amentions: 
     for cs, ce in _clauses(sent.text):
         cm = [m for m in ctx.by_sentence[i] if cs <= m.start - sent.start and m.end - sent.start <= ce]
         ctrig = [t for t in triggers if cs <= t.start < ce]
-        near = sent.start + (ctrig[0].start if ctrig else cs)
         ctyped = classify_all(sent.text, ctrig, amentions) if ctrig else []
+        # a retyping the sentence got from its paragraph (a strike's toll) holds for its clauses
+        ctyped = [typed[0] if t[2] == typed[0][2] else t for t in ctyped]
+        # the main event's trigger, not the clause's first one ("arrived in X ... where 40 died")
+        near = sent.start + (ctyped[0][2].start if ctyped else ctrig[0].start if ctrig else cs)
         # movements (convoys, patrols, crossings) happen at their origin or destination
         moving = bool(ctyped) and all(t[0] == "Strategic developments" for t in ctyped)
         scene = choose_scene(ctx.text, cm, ctx.syria, local_only=True, near=near, skip_away=not moving)

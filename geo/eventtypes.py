@@ -25,7 +25,8 @@ __all__ = ["BATTLES", "PROTESTS", "REMOTE", "RIOTS", "STRATEGIC", "VAC", "Trigge
 _I = re.IGNORECASE
 _ARMED_VICTIM = (r"(?:soldiers?|troops?|servicem[ae]n|fighters?|militants?|militiam[ae]n|rebels?|"
                  r"officers?|commanders?|personnel|jihadists?|guards?|policem[ae]n|gunmen|insurgents?|"
-                 r"combatants?|recruits?|conscripts?|Turks|Russians|Americans)")
+                 r"combatants?|recruits?|conscripts?|Turks|Russians|Americans|"
+                 r"(?:members of the )?security (?:forces|personnel|men))")
 _CIVIL_VICTIM = (r"(?:civilians?|children|child|wom[ae]n|residents?|villagers?|famil(?:y|ies)|worshippers|"
                  r"workers?|farmers?|shepherds?|journalists?|medics?|doctors?|students?|pupils?|boys?|"
                  r"girls?|people|persons?|m[ae]n|refugees?|passengers?|shoppers|teachers?|elderly)")

@@ -161,7 +161,7 @@ def rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, 
         return False
     if prev and prev.cap and not prev.art and is_whole(prev) and prev.fp not in _PREFIX_OK \
             and not prev.hyphen_next and not sentence_start(text, prev) \
-            and not (prev.caps and len(prev.f) <= 3):
+            and not (prev.caps and len(prev.f) <= 3) and not locative_compound(toks, i, text):
         return True  # "Recep Tayyip", "Mazloum Abdi": part of a person's name (not "Damascus-Sweida")
     nxt = toks[j + 1] if j + 1 < len(toks) and joinable(text, toks[j], toks[j + 1]) else None
     after = toks[j + 2] if nxt and nxt.art and j + 2 < len(toks) else None
@@ -175,6 +175,23 @@ def rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, 
             and is_whole(toks[j]):
         return True  # "Ahmad Abu Khawla": the first of several capitalised words
     return False
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "to", "from", "around", "outside", "into", "towards", "toward",
+                       "of", "inside", "across", "on"})
+
+
+def locative_compound(toks: list[Token], i: int, text: str) -> bool:
+    """"moved to Ashrafiyat Sahnaya": a capitalised word before a place name, itself after a
+    preposition of place, is the first word of a compound name the gazetteer knows only in
+    part (Ashrafiyat Sahnaya, Maarat Misrin), not a person's first name."""
+    if i < 2 or toks[i - 1].art or not toks[i - 1].cap or toks[i - 1].caps:
+        return False
+    prev, before = toks[i - 1], toks[i - 2]
+    if prev.fp in FIRST_NAMES | TITLES | ORG_PREV | CALENDAR | DEMONYM_WORDS or not is_whole(prev):
+        return False
+    return (not before.cap and before.f in _LOCATIVE and joinable(text, before, prev)
+            and joinable(text, prev, toks[i]))
 
 
 _ISIL_BEFORE = re.compile(r"Islamic State (?:of|in) (?:(?:Iraq|Syria) and (?:the )?|the )?$")

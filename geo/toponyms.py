@@ -33,6 +33,7 @@ from geo.notplaces import (
     NOT_PLACES,
     ORG_NEXT,
     blocked_lines,
+    locative_compound,
     person_words,
     rejected,
     rejected_at_start,
@@ -150,6 +151,8 @@ def candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
                 sentence_start(text, toks[first]) and rejected_at_start(toks, first, j, places)):
             i = j + 1
             continue
+        if first > 0 and locative_compound(toks, first, text) and any(p.country == "SY" for p in places):
+            first -= 1  # the whole compound name is the surface ("Ashrafiyat Sahnaya")
         end = toks[j].end
         if len(toks[j].text) == 1 and text[end:end + 1] == "." and j > first:
             end += 1  # the acronym's last full stop: "U.S."

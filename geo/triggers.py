@@ -125,6 +125,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"\b(?:sign(?:ed|s|ing)?|struck|reach(?:ed|es)?|broker(?:ed)?|conclud(?:ed|es)|seal(?:ed|s)?|"
      r"agreed|announc(?:ed|es)) (?:\w+ ){0,5}?(?:agreements?|deal|accord|ceasefire|cease-fire|truce|"
      r"memorandum|protocol|pact|settlement|understanding)\b|\bagreed (?:to|on|upon)\b|"
+     r"\bagreed with (?:[\w-]+ ){1,5}?(?:on|that)\b|"
      r"\b(?:ceasefire|cease-fire|truce) (?:took|takes|went|came|has come|entered) (?:into )?effect\b|"
      r"\bprisoner (?:swap|exchange)\b|\breconciliation (?:deal|agreement)\b"),
     (STRATEGIC, "Arrests", r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)\b|\brounded up\b|"
@@ -208,8 +209,12 @@ class Trigger:
     text: str
 
 
-def _is_hypothetical(sentence: str, start: int, end: int) -> bool:
-    """Whether the trigger at ``start`` is intended, feared, denied or conditional."""
+def _is_hypothetical(sentence: str, start: int, end: int, agreement: bool = False) -> bool:
+    """Whether the trigger at ``start`` is intended, feared, denied or conditional.
+
+    What an agreement settles is future by nature ("agreed that men would be recruited"):
+    only the words before an agreement trigger can make it hypothetical.
+    """
     before = sentence[max(0, start - 90):start]
     cuts = list(_CLAUSE_CUT.finditer(before))
     clause = before[cuts[-1].end():] if cuts else before
@@ -217,7 +222,7 @@ def _is_hypothetical(sentence: str, start: int, end: int) -> bool:
         return True  # "threatened to hit", "a coalition to defeat"
     if _MODAL.search(clause):
         return True
-    return bool(_AFTER_MODAL.match(sentence[end:end + 60]))
+    return not agreement and bool(_AFTER_MODAL.match(sentence[end:end + 60]))
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -239,7 +244,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
             end = stop
     out: list[Trigger] = []
     for s, e, etype, sub in sorted(found):
-        if _is_hypothetical(sentence, s, e):
+        if _is_hypothetical(sentence, s, e, agreement=sub == "Agreement"):
             continue
         if etype == PROTESTS and _OFFICIAL.search(sentence[max(0, s - 50):s]):
             continue  # "the ministry protested", "authorities protest": a diplomatic objection
