@@ -211,6 +211,7 @@ TOWNS: dict[str, tuple[str, str, bool]] = {
     "gn:170905": (h("government", "~2024-12-06 opposition"), "south_2024", False),
     "cur:daraa-al-balad": (h("opposition", "2018-07-12 government", "~2024-12-06 opposition"), "south_2018",
                            False),
+    "cur:daraa-al-mahatta": (h("government", "~2024-12-06 opposition"), "south_2024", False),
     "gn:171126": (h("opposition", "2018-07-06 government", "~2024-12-06 opposition"), "south_2018", False),
     "cur:nasib": (h("opposition", "2018-07-06 government", "~2024-12-06 opposition"), "south_2018", False),
     "gn:172469": (h("government", "~2024-12-06 opposition"), "south_2024", False),
