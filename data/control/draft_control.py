@@ -100,9 +100,11 @@ def rows_for(key: dict, changes: list[tuple[str, str, bool]], source: str, all_a
 
 
 def load_places() -> list[dict]:
+    """Syrian settlements, bases and crossings of the gazetteer, one per id (a later row wins)."""
     with (ROOT / "gazetteer.csv").open(encoding="utf-8", newline="") as handle:
-        return [r for r in csv.DictReader(handle)
-                if r["country"] == "SY" and r["kind"] in KINDS and r["id"] not in EXCLUDE]
+        rows = {r["id"]: r for r in csv.DictReader(handle)
+                if r["country"] == "SY" and r["kind"] in KINDS and r["id"] not in EXCLUDE}
+    return list(rows.values())
 
 
 def grid_anchors(named: list[tuple[float, float]], outline, step: float = 0.3,
