@@ -94,6 +94,22 @@ def _background(text: str, m: Mention) -> bool:
                           r"\bfollowing\b", seg, re.IGNORECASE))
 
 
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z.'\- ]*[A-Z.][ \t]*/[ \t]*)*$")
+_DATELINE_AFTER = re.compile(
+    r"^(?:[ \t]*/[ \t]*[A-Z][A-Z.'\- ]*)*(?:,[ \t]*[A-Z][\w.'\- ]{1,25}?)?"  # "/WASHINGTON", ", Syria"
+    r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"  # ", Jan 21, 2024"
+    r"[ \t]*(?:\((?:Reuters|AP|AFP|dpa|Xinhua|Anadolu|UPI|SANA|IRNA)\)[ \t]*)?[-\u2013\u2014:]")
+
+
+@lru_cache(maxsize=8192)
+def _dateline(text: str, m: Mention) -> bool:
+    """"BEIRUT, April 7 (Reuters) -": where the report was filed, not where anything happened."""
+    if not (m.text.isupper() or text.startswith(" (", m.end)):
+        return False
+    return bool(_DATELINE_BEFORE.search(text, max(0, m.start - 60), m.start)
+                and _DATELINE_AFTER.match(text[m.end:m.end + 60]))
+
+
 # "northern Syria", "north-east Syria": a context place must lie in that part of the country
 _PART_OF_SYRIA = re.compile(r"\b(north|south)?-?(east|west)?(?:ern)?\s+Syria\b", re.IGNORECASE)
 
@@ -130,7 +146,8 @@ def choose_scene(text: str, mentions: Sequence[Mention], syria: bool, local_only
     ``skip_away``, a text naming only origins or destinations has no scene.
     """
     cands = [m for m in mentions
-             if m.place is not None and not _metonym(text, m) and not _background(text, m)]
+             if m.place is not None and not _metonym(text, m) and not _background(text, m)
+             and not _dateline(text, m)]
     if local_only:
         cands = [m for m in cands if rank(m) <= LOCAL_MAX]
     if not cands:
@@ -209,6 +226,7 @@ _ANAPHOR = re.compile(r"\bthe (town|city|village|dam|air ?base|base|airport|bord
 _ANAPHOR_KINDS = {
     "town": ("town", "city", "village"), "city": ("city", "town"), "village": ("village", "town"),
     "dam": ("dam",), "base": ("base",), "air base": ("base",), "airbase": ("base",), "airport": ("base",),
+    "airfield": ("base",), "prison": ("base",),
     "crossing": ("crossing",), "border crossing": ("crossing",), "province": ("governorate",),
     "governorate": ("governorate",), "district": ("district",),
 }
@@ -235,6 +253,27 @@ def _anaphor(ctx: ArticleContext, i: int) -> tuple[list[Mention], str | None]:
     return [], None
 
 
+# "a military air base in central Syria was hit ... The Tiyas air base lies ...": a lead that names
+# the kind of site but not the site; the next such site the article names is it
+_CATAPHOR = re.compile(r"\ban? (?:[\w-]+ ){0,2}?(air ?base|air ?field|airport|base|dam|border crossing|"
+                       r"crossing|prison)\b", re.IGNORECASE)
+_CATAPHOR_SENTENCES = 4
+
+
+def _cataphor(ctx: ArticleContext, i: int) -> list[Mention]:
+    """The site a lead's "a military air base" turns out to be, named in the next few sentences."""
+    m = _CATAPHOR.search(ctx.sentences[i].text)
+    if not m:
+        return []
+    kinds = _ANAPHOR_KINDS.get(re.sub(r"\s+", " ", m.group(1).lower()).replace("air field", "base"),
+                               ("base",))
+    for j in range(i + 1, min(len(ctx.sentences), i + 1 + _CATAPHOR_SENTENCES)):
+        for men in ctx.by_sentence[j]:
+            if men.place is not None and men.place.kind in kinds and not _metonym(ctx.text, men):
+                return [men]
+    return []
+
+
 def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str | None]:
     """Places of sentence ``i`` and the precision used (see the module docstring)."""
     text, sentences = ctx.text, ctx.sentences
@@ -247,6 +286,9 @@ def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str |
     found, precision = _anaphor(ctx, i)
     if ok(found):
         return found, precision
+    found = ok(_cataphor(ctx, i))
+    if found:
+        return found, "article"
 
     # the nearest earlier sentence of the paragraph that names a place: news writing names
     # the scene, then tells what happened there

@@ -161,7 +161,8 @@ def rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, 
         return False
     if prev and prev.cap and not prev.art and is_whole(prev) and prev.fp not in _PREFIX_OK \
             and not prev.hyphen_next and not sentence_start(text, prev) \
-            and not (prev.caps and len(prev.f) <= 3) and not locative_compound(toks, i, text):
+            and not (prev.caps and len(prev.f) <= 3) \
+            and not (locative_compound(toks, i, text) and any(p.country == "SY" for p in places)):
         return True  # "Recep Tayyip", "Mazloum Abdi": part of a person's name (not "Damascus-Sweida")
     nxt = toks[j + 1] if j + 1 < len(toks) and joinable(text, toks[j], toks[j + 1]) else None
     after = toks[j + 2] if nxt and nxt.art and j + 2 < len(toks) else None
@@ -236,6 +237,26 @@ def common_words() -> frozenset[str]:
     if not path.is_file():
         return frozenset()
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Frequent English words, lower case (``data/english_words.txt``; empty when missing)."""
+    path = DATA / "english_words.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
+
+
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019][^\W_]+)*")
+
+
+def proper_name(surface: str) -> bool:
+    """True when a span looks like a proper name: some capitalised word that is not a frequent
+    English word ("Umm Batna", "al-Hamrat"); "Clashes" or "the camp" are not names."""
+    common = english_words()
+    caps = [w for w in _WORD.findall(surface) if w[0].isupper()]
+    return any(fold(w).replace(" ", "") not in common for w in caps)
 
 
 def rejected_at_start(toks: list[Token], i: int, j: int, places: list[Place]) -> bool:

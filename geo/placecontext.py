@@ -24,6 +24,7 @@ from functools import lru_cache
 from geo.gazetteer import Gazetteer, prior
 from geo.models import Mention, Place
 from geo.names import fold
+from geo.notplaces import proper_name
 
 _DIRECTION = r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|rural)[\s-]*)*"
 _GOV_AFTER = re.compile(
@@ -210,7 +211,7 @@ def resolve_known_spans(text: str, spans: list[tuple[int, int]], cands: list,
                 places = max(inner, key=lambda c: c.end - c.start).places
         if not places:  # looser spelling match among Syrian places
             places, loose = gaz.skeleton_lookup(surface), True
-        if not places and surface.strip():
+        if not places and proper_name(surface):  # plain words ("Clashes") get no stand-in
             stand_in = _nearby_place(text, start, end, resolved)
             if stand_in is not None:
                 out.append(Mention(start, end, surface, stand_in, STAND_IN_CONFIDENCE))
@@ -231,6 +232,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 def _nearby_place(text: str, start: int, end: int, resolved: list[Mention]) -> Place | None:
     """For a place the gazetteer lacks, the nearest specific place named in the same sentence.
+
+    Only asked for spans that look like proper names (:func:`geo.notplaces.proper_name`).
 
     "the village of Umm Batna near Quneitra": Quneitra stands in (with
     :data:`STAND_IN_CONFIDENCE`), which keeps the answer within a few tens of km;

@@ -274,6 +274,26 @@ def write_common_words(gazetteer_csv: Path, out: Path) -> int:
     return len(words)
 
 
+ENGLISH_WORD_ZIPF = 3.0  # "shelling" 3.2, "airstrikes" 3.2; unknown village names lie far below
+
+
+def write_english_words(out: Path) -> int:
+    """Frequent English words (``data/english_words.txt``), lower case, one a line.
+
+    A span that no gazetteer name matches is given a stand-in place only when it
+    looks like a proper name; a capitalised common word ("Clashes" at a sentence's
+    start) does not. The list lets that be decided without the word-frequency package.
+    """
+    from wordfreq import top_n_list, zipf_frequency
+
+    words = sorted({w for w in top_n_list("en", 60_000) if w.isascii() and w.isalpha() and len(w) >= 2
+                    and zipf_frequency(w, "en") >= ENGLISH_WORD_ZIPF})
+    out.write_text(f"# English words (wordfreq zipf >= {ENGLISH_WORD_ZIPF}); rebuilt by "
+                   "scripts/build_gazetteer.py from wordfreq's English list (Apache-2.0 / CC-BY-SA 4.0).\n"
+                   + "\n".join(words) + "\n", encoding="utf-8")
+    return len(words)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "gazetteer.csv")
@@ -283,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {n} places to {a.out}")
     m = write_common_words(a.out, ROOT / "data" / "common_words.txt")
     print(f"wrote {m} colliding common words to data/common_words.txt")
+    e = write_english_words(ROOT / "data" / "english_words.txt")
+    print(f"wrote {e} frequent English words to data/english_words.txt")
     return 0
 
 

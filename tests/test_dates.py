@@ -18,6 +18,9 @@ from geo.dates import find_dates, iso_from_timestamp, publication_date, resolve_
     ("Headline\nPublished: 12 February 2020 10:31 GMT\nBody.", "2020-02-12"),
     ("Headline\nBy Jane Roe | Dec 8, 2024\nBody.", "2024-12-08"),
     ("BEIRUT, Feb 11, 2020 (Reuters) - Rebels fought back near Saraqib.", "2020-02-11"),
+    # datelines naming two cities, or a city and its country
+    ("AMMAN/ANKARA, March 3, 2020 (Reuters) - Rebels fought back.", "2020-03-03"),
+    ("HASAKAH, Syria, January 21, 2022 - Fighting went on at the prison.", "2022-01-21"),
     ("Headline\nUpdated: 3 June 2021\nBody.", "2021-06-03"),
 ])
 def test_publication_date_found(text, expected):

@@ -28,6 +28,9 @@ PLACES = {
     "Turkey": Place("t:tr", "Turkey", 39.0, 35.0, "country", "TR"),
     "Gaziantep": Place("t:gaziantep", "Gaziantep", 37.06, 37.38, "city", "TR", "", 1500000),
     "Manbij": Place("t:manbij", "Manbij", 36.53, 37.95, "city", "SY", "Aleppo", 100000),
+    "Damascus": Place("t:damascus", "Damascus", 33.51, 36.29, "city", "SY", "Damascus", 2000000),
+    "Douma": Place("t:douma", "Douma", 33.57, 36.40, "city", "SY", "Rif Dimashq", 110000),
+    "Sahnaya": Place("t:sahnaya", "Sahnaya", 33.43, 36.23, "town", "SY", "Rif Dimashq", 30000),
 }
 
 
@@ -344,3 +347,33 @@ def test_unplaced_event_falls_back_to_the_articles_country():
     evs = events_of(text, ["Syria"])
     (ev,) = [e for e in evs if e.event_type == "Violence against civilians"]
     assert (ev.place, ev.place_precision) == ("Syria", "article")
+
+
+def test_a_where_clause_places_its_event_at_the_place_it_describes():
+    text = ("Inspectors arrived in Damascus on Saturday and were due to travel to Douma, in the "
+            "Ghouta, where rescuers said 40 people died.")
+    evs = [e for e in events_of(text, ["Damascus", "Douma"]) if e.fatalities == 40]
+    assert evs and evs[0].place == "Douma"
+
+
+def test_fighting_that_moves_to_a_place_happens_there():
+    text = "On Wednesday the fighting moved to Sahnaya, where gunmen fought local militiamen."
+    (ev,) = [e for e in events_of(text, ["Sahnaya"]) if e.event_type == "Battles"]
+    assert (ev.place, ev.place_precision) == ("Sahnaya", "sentence")
+
+
+def test_deaths_told_after_a_strike_are_its_toll():
+    text = ("Turkish drones struck a power station near Qamishli on Friday. "
+            "Two civilians were killed near Qamishli on Saturday, officials said.")
+    evs = events_of(text, ["Qamishli"], published="2024-01-15")
+    assert [e.event_type for e in evs] == ["Explosions/Remote violence"] * 2
+    # without a strike before, the same sentence is an attack on civilians
+    (alone,) = events_of(text.split(". ", 1)[1], ["Qamishli"], published="2024-01-15")
+    assert alone.event_type == "Violence against civilians"
+
+
+def test_agreeing_with_someone_on_something_is_an_agreement():
+    (t,) = find_triggers("Leaders in the city agreed with the government on Thursday that local men "
+                         "would join the police.")
+    assert (t.event_type, t.sub_event_type) == ("Strategic developments", "Agreement")
+    assert find_triggers("I agreed with him.") == []

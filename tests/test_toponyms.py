@@ -298,3 +298,17 @@ def test_border_twins_keep_their_sides(gaz):
                      "market burned.", gaz)
     assert found["Ceylanpinar"].place.country == "TR"
     assert {found[s].place.country for s in ("Ras al-Ain", "Serekaniye", "Rasalain")} == {"SY"}
+
+
+def test_a_compound_name_after_a_preposition_is_one_place(gaz):
+    found = mentions("On Wednesday the fighting moved to Ashrafiyat Sahnaya, south-west of the capital.", gaz)
+    assert found["Ashrafiyat Sahnaya"].place.country == "SY"
+    # people keep their names
+    assert "Abdi" not in mentions("Talks with Mazloum Abdi were held in Hasakah.", gaz)
+
+
+def test_plain_words_get_no_stand_in(gaz):
+    text = "Clashes erupted near Quneitra. Shelling hit the camp near Quneitra."
+    spans = [(0, 7), (text.index("Shelling"), text.index("Shelling") + 8),
+             (text.index("the camp"), text.index("the camp") + 8)]
+    assert [m.place for m in resolve_spans(text, spans, gaz)] == [None, None, None]

@@ -1,0 +1,71 @@
+"""Extraction quality on a hold-out set the pipeline was not written against.
+
+``tests/data/holdout/`` holds news reports written for this purpose about events
+that the sample corpus does not cover (Khan Shaykhun 2017 and 2019, Shayrat,
+the April 2018 strikes, T4, Daraa al-Balad 2021, the Ghweran prison attack,
+the Deir ez-Zor tribal fighting of 2023, Turkish strikes on the north-east in
+2024, the Damascus consulate strike, Jaramana and Sahnaya 2025), in mixed
+formats and date forms, with a gold file annotated by hand *before* the
+pipeline was first run on them (see tests/data/README.md).
+
+Figures when the set was committed, before any fix: place recall 0.97,
+precision 0.972, event recall 0.676, publication dates 0.818. After the
+general fixes of that session: recall 1.0, precision 1.0, events 0.892 (4 of
+37 missed: two whose type the text leaves open, one background event in a
+"since ..." phrase, one "attack" the text does not say was a bombing),
+publication dates 1.0. The thresholds sit a little under those figures.
+Once the pipeline is tuned on this set it stops measuring generalisation:
+add fresh articles rather than tuning further on these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.evaluation import load_truth, score
+
+HOLDOUT = Path(__file__).parent / "data" / "holdout"
+GOLD = HOLDOUT / "gold.json"
+
+MIN_PLACE_RECALL = 0.95
+MIN_PLACE_PRECISION = 0.95
+MIN_EVENT_RECALL = 0.84
+MIN_PUBLISHED = 1.0
+MAX_TRAP_HITS = 1
+
+
+@pytest.fixture(scope="module")
+def result():
+    from geo.gazetteer import load_gazetteer
+    from geo.pipeline import run
+
+    truth = load_truth(GOLD)
+    extractions, errors = run([HOLDOUT], load_gazetteer())
+    assert errors == [], [str(e) for e in errors]
+    return score(truth, extractions)
+
+
+def test_holdout_gold_is_well_formed():
+    truth = load_truth(GOLD)  # raises naming the problem
+    assert len(truth) >= 10
+    assert {Path(a["file"]).suffix for a in truth} >= {".txt", ".html", ".md"}
+    assert any(a["published"] is None for a in truth)
+
+
+def test_holdout_publication_dates(result):
+    assert result.published >= MIN_PUBLISHED, result.report()
+
+
+def test_holdout_place_recall(result):
+    assert result.place_recall >= MIN_PLACE_RECALL, result.report()
+
+
+def test_holdout_place_precision(result):
+    assert result.place_precision >= MIN_PLACE_PRECISION, result.report()
+    assert result.trap_hits <= MAX_TRAP_HITS, result.traps
+
+
+def test_holdout_event_recall(result):
+    assert result.event_recall >= MIN_EVENT_RECALL, result.report()
