@@ -213,10 +213,14 @@ def _units(ctx: ArticleContext, i: int, triggers: list, typed: list, amentions: 
                 r"\W*(?:and\s+|while\s+)?(?:also\s+)?(?:in\s+|on\s+|at\s+)?(?:the\s+)?"
                 r"(?:(?:town|village|city|area)s?\s+of\s+)?", lead, re.IGNORECASE) else []
         units.extend((t, scene, "sentence", (cs, ce)) for t in ctyped)
-    if units:
-        return units
-    places, precision = locate(ctx, i, sent.start + typed[0][2].start)
-    return [(t, places, precision, (0, len(sent.text))) for t in typed]
+    # an event type no clause could place ("took 30 women hostage from <unknown village>, and
+    # withdrew to X"): located by context like a sentence that names no place
+    covered = {t[0] for t, _, _, _ in units}
+    rest = [t for t in typed if t[0] not in covered]
+    if rest:
+        places, precision = locate(ctx, i, sent.start + rest[0][2].start)
+        units.extend((t, places, precision, (0, len(sent.text))) for t in rest)
+    return units
 
 
 def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, triggers: list,

@@ -41,6 +41,10 @@ from geo.notplaces import (
 from geo.tokens import Token, joinable, sentence_start, title_case, tokenize
 
 MAX_TOKENS = 7
+#: Countries whose place names English writes with the Arabic article (al-, el-, ad- ...).
+ARABIC_ARTICLE_COUNTRIES = frozenset({
+    "SY", "IQ", "LB", "JO", "IL", "PS", "SA", "EG", "YE", "AE", "QA", "KW", "BH", "OM", "LY", "TN", "DZ",
+    "MA", "SD", "MR", "SO", "DJ", "KM"})
 
 
 @dataclass
@@ -143,6 +147,8 @@ def candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
         j, ids = hit
         first = i + 1 if t.art and t.f not in ("al", "el") and not t.hyphen_next else i
         places = [gaz.places[pid] for pid in ids]
+        if toks[first].art and toks[first].hyphen_next:  # "al-Mashhad": an Aleppo district, not Iran's city
+            places = [p for p in places if p.country in ARABIC_ARTICLE_COUNTRIES or not p.country]
         if first == j and toks[j].fp in surnames and all(p.country != "SY" for p in places):
             i = j + 1  # "Austin said": the article named him "Lloyd Austin" before
             continue

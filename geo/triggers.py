@@ -49,7 +49,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"\bstrikes? (?:by|from) (?:Israeli|Russian|coalition|US|U\.S\.|American|Turkish)\b|"
      r"\bunmanned aerial\b|\bUAVs?\b|"
      r"\b(?:the|its|their|these|new|further|repeated|heavy|deadly|overnight|retaliatory) (?:air )?strikes?\b|"
-     r"\bstrikes? (?:on|against)\b"),
+     r"\bstrikes? (?:on|against)\b|\b\d+ (?:air ?)?strikes\b|"
+     r"\b(?:carried out|conducted|launched) (?:\w+ ){0,3}?(?:air ?)?strikes?\b"),
     (REMOTE, "Air/drone strike", r"\bcame under (?:\w+ ){0,2}?(?:air|aerial|drone) (?:attack|fire|strikes?|"
                                  r"raids?)\b"),
     (REMOTE, "Shelling/artillery/missile attack",
@@ -70,7 +71,10 @@ _RULES: list[tuple[str, str, str]] = [
      r"\boverr?an\b|\boverrun\b|\bstorm(?:ed|s)\b|\bfell to\b|"
      r"\bfall of\b(?! (?:the )?(?:regime|government|president|bashar|assad|the assad))|\brecapture\b|"
      r"\bcapture of\b|"
-     r"\bdrove (?:\w+ ){1,4}?out\b|\bdrove out\b|\bexpelled\b|\bpushed (?:\w+ ){0,3}?out\b|"
+     r"\bdrove (?:\w+ ){1,4}?out\b|\bdrove out\b(?! of)|"
+     r"\b(?:took|taking|takes|take) back\b|\bretak(?:ing|es)\b|"
+     r"\braised (?:\w+ ){0,3}?flags? (?:over|above|in)\b|"
+     r"\bexpelled\b|\bpushed (?:\w+ ){0,3}?out\b|"
      r"\badvanc(?:ed|es|ing) (?:into|on|towards?)\b|\badvances on\b|\bbreached\b|\btook over\b|"
      r"\btook (?=the (?:town|city|village|base|airport|district|hill|area|centre|center|neighbou?rhoods?|"
      r"crossing|dam|camp|countryside|enclave|region)|(?:control|most|much|all|parts?) of)|"
@@ -96,7 +100,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"\binfiltrat(?:ed|ion)\b|\braid(?:ed|s)?\b|\bcombat\b|\bengaged\b|\bfired (?:on|at|upon)\b|"
      r"\bsmall arms fire\b|\btargeting\b|\btargeted\b|\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bslain\b|"
      r"\boffensives\b|\bcounter-?offensive\b|\bbroke through\b|\bbreakthrough\b|\bencircl(?:ed|ing|ement)\b|"
-     r"\bbesieg(?:ed|ing)\b|\bsiege\b|\brepel(?:led|s)?\b|\brepuls(?:ed|es)\b|\bpush(?:ed)? back\b|"
+     r"(?<!the )(?<!a )(?<!an )(?<!its )\bbesieg(?:ed|ing)\b|\bsiege\b|"
+     r"\brepel(?:led|s)?\b|\brepuls(?:ed|es)\b|\bpush(?:ed)? back\b|"
      r"\bincursions?\b|\bground (?:offensive|operation|assault|push|incursion)\b|\bwarfare\b|"
      r"(?<!an )(?<!the )(?<!most )(?<!more )(?<!highly )\badvanc(?:ed|ing)\b(?! (?:weapons?|systems?|"
      r"technology|talks|negotiations|stage|age|degree))|\bfighting\b|\bmilitary (?:campaign|operation)\b|"
@@ -127,7 +132,9 @@ _RULES: list[tuple[str, str, str]] = [
      r"memorandum|protocol|pact|settlement|understanding)\b|\bagreed (?:to|on|upon)\b|"
      r"\bagreed with (?:[\w-]+ ){1,5}?(?:on|that)\b|"
      r"\b(?:ceasefire|cease-fire|truce) (?:took|takes|went|came|has come|entered) (?:into )?effect\b|"
-     r"\bprisoner (?:swap|exchange)\b|\breconciliation (?:deal|agreement)\b"),
+     r"\bprisoner (?:swap|exchange)\b|\breconciliation (?:deal|agreement)\b|"
+     r"\b(?:agreements?|deal|accord|ceasefire|truce) (?:was |had been |has been )?(?:reached|signed|struck|"
+     r"brokered|concluded|sealed)\b"),
     (STRATEGIC, "Arrests", r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)\b|\brounded up\b|"
                            r"\btook (?:\w+ )?into custody\b|\bapprehended\b|\bdetention campaign\b"),
     (STRATEGIC, "Non-violent transfer of territory",

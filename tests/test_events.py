@@ -377,3 +377,22 @@ def test_agreeing_with_someone_on_something_is_an_agreement():
                          "would join the police.")
     assert (t.event_type, t.sub_event_type) == ("Strategic developments", "Agreement")
     assert find_triggers("I agreed with him.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The convoy of buses drove out of the besieged enclave on Thursday.", {"Strategic developments"}),
+    ("Rebels drove the militants out of Manbij.", {"Battles"}),
+    ("Coalition aircraft carried out 23 strikes near Raqqa last week.", {"Explosions/Remote violence"}),
+    ("Under the agreement reached with Russian officers, rebels will hand over weapons.",
+     {"Strategic developments"}),
+    ("The army raised the flag over the crossing on Friday, taking back the trade route.", {"Battles"}),
+])
+def test_trigger_types(sentence, expected):
+    assert {t.event_type for t in find_triggers(sentence)} == expected
+
+
+def test_an_event_type_no_clause_can_place_is_located_by_context():
+    text = ("Gunmen attacked villages near Saraqib on Monday. The militants took 30 women hostage from "
+            "an unnamed hamlet, and withdrew to Nayrab.")
+    types = {e.event_type for e in events_of(text, ["Saraqib", "Nayrab"]) if "hostage" in e.quote}
+    assert "Violence against civilians" in types

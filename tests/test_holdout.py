@@ -13,7 +13,13 @@ precision 0.972, event recall 0.676, publication dates 0.818. After the
 general fixes of that session: recall 1.0, precision 1.0, events 0.892 (4 of
 37 missed: two whose type the text leaves open, one background event in a
 "since ..." phrase, one "attack" the text does not say was a bombing),
-publication dates 1.0. The thresholds sit a little under those figures.
+publication dates 1.0. A fresh batch (h12-h17) written and annotated after those
+fixes, before running the pipeline on it, measured recall 0.833, precision 0.907,
+events 0.611 (unknown Daraa villages, Saida read as Sidon, "al-Mashhad" as Iran's
+Mashhad, "drove out of" read as a capture, "23 strikes" and "the agreement reached"
+not read as events); after fixing those generally: 1.0, 0.973, 1.0. Whole set
+(17 articles): recall 1.0, precision 0.992, events 0.927, fatalities 0.79, dates 1.0.
+The thresholds sit a little under those figures.
 Once the pipeline is tuned on this set it stops measuring generalisation:
 add fresh articles rather than tuning further on these.
 """
@@ -30,10 +36,11 @@ HOLDOUT = Path(__file__).parent / "data" / "holdout"
 GOLD = HOLDOUT / "gold.json"
 
 MIN_PLACE_RECALL = 0.95
-MIN_PLACE_PRECISION = 0.95
-MIN_EVENT_RECALL = 0.84
+MIN_PLACE_PRECISION = 0.96
+MIN_EVENT_RECALL = 0.88
 MIN_PUBLISHED = 1.0
 MAX_TRAP_HITS = 1
+MIN_FATALITY_ACCURACY = 0.6
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +76,4 @@ def test_holdout_place_precision(result):
 
 def test_holdout_event_recall(result):
     assert result.event_recall >= MIN_EVENT_RECALL, result.report()
+    assert result.fatality_accuracy >= MIN_FATALITY_ACCURACY, result.report()

@@ -312,3 +312,9 @@ def test_plain_words_get_no_stand_in(gaz):
     spans = [(0, 7), (text.index("Shelling"), text.index("Shelling") + 8),
              (text.index("the camp"), text.index("the camp") + 8)]
     assert [m.place for m in resolve_spans(text, spans, gaz)] == [None, None, None]
+
+
+def test_a_name_written_with_the_arabic_article_is_not_a_city_outside_the_arab_world(gaz):
+    found = mentions("Jets pounded districts of Aleppo including al-Mashhad on Wednesday.", gaz)
+    assert found["al-Mashhad"].place is None or found["al-Mashhad"].place.country == "SY"
+    assert mentions("Troops flew from El Paso.", gaz)["El Paso"].place.country == "US"
