@@ -222,7 +222,7 @@ def _allowed_countries(ctx: ArticleContext, i: int) -> set[str]:
 
 # "the town", "the dam", "the province": the last place of that kind named before
 _ANAPHOR = re.compile(r"\bthe (town|city|village|dam|air ?base|base|airport|border crossing|crossing|"
-                      r"province|governorate|district)\b", re.IGNORECASE)
+                      r"province|governorate|district)\b(?!\s+of\s+(?:al-|el-)?(?-i:[A-Z]))", re.IGNORECASE)
 _ANAPHOR_KINDS = {
     "town": ("town", "city", "village"), "city": ("city", "town"), "village": ("village", "town"),
     "dam": ("dam",), "base": ("base",), "air base": ("base",), "airbase": ("base",), "airport": ("base",),
@@ -245,12 +245,17 @@ def _anaphor(ctx: ArticleContext, i: int) -> tuple[list[Mention], str | None]:
         for men in ctx.scenes.get(j, []):
             if men.place.kind in kinds:
                 return [men], "paragraph" if ctx.sentences[j].paragraph == sent.paragraph else "article"
-    for j in range(i - 1, max(-1, i - 1 - 2 * _CONTEXT_SENTENCES), -1):
-        for men in reversed(ctx.by_sentence[j]):
-            if men.place is not None and men.place.kind in kinds and not _metonym(ctx.text, men):
-                same = ctx.sentences[j].paragraph == sent.paragraph
-                return [men], "paragraph" if same else "article"
-    return [], None
+    named = [(j, men) for j in range(i - 1, max(-1, i - 1 - 2 * _CONTEXT_SENTENCES), -1)
+             for men in reversed(ctx.by_sentence[j])
+             if men.place is not None and men.place.kind in kinds and not _metonym(ctx.text, men)]
+    if not named:
+        return [], None
+    # "the town" is the story's town (named in the lead, again and again) rather than one
+    # named in passing just before ("... crossed at Jarablus. A bomb went off west of the town")
+    subject = [(j, men) for j, men in named
+               if men.place.id in ctx.lead and ctx.counts.get(men.place.id, 0) >= 3]
+    j, men = subject[0] if subject else named[0]
+    return [men], "paragraph" if ctx.sentences[j].paragraph == sent.paragraph else "article"
 
 
 # "a military air base in central Syria was hit ... The Tiyas air base lies ...": a lead that names

@@ -20,6 +20,14 @@ _NUM = (r"(?P<n>\d{1,4}(?:,\d{3})?|a dozen|two dozen|a hundred|(?:twenty|thirty|
         r"policeman|journalist|militant|commander|worker|farmer|shepherd|teenager)\b))")
 _QUAL = (r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |"
          r"approximately )?")
+_NUM2 = _NUM.replace("?P<n>", "?P<n2>")
+# two groups of dead named together ("7 guards and at least 28 militants were killed"): ACLED sums
+_SUMS = [
+    re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[\w'\u2019-]+\s+){{0,6}}?(?:and|as well as)\s+{_QUAL}{_NUM2}\s+"
+               r"(?:[\w'\u2019-]+\s+){0,4}?(?:were|was|have been|had been)\s+(?:killed|slain)\b", _I),
+    re.compile(rf"\b(?:killed|killing)\s+{_QUAL}{_NUM}\s+(?:[\w'\u2019-]+\s+){{0,6}}?and\s+{_QUAL}{_NUM2}\b"
+               r"(?!\s+(?:were|was|others were) (?:wounded|injured|hurt))", _I),
+]
 _FATAL = [
     re.compile(rf"\b(?:killed|killing|kills|kill|claimed the lives of|left|leaving)\s+{_QUAL}{_NUM}\b"
                r"(?P<tail>(?:\s+[\w-]+){0,4})", _I),
@@ -47,6 +55,11 @@ def fatalities(sentence: str) -> int | None:
     "One man was killed", "the death toll rose to 20". Vague amounts ("dozens")
     and the wounded are not counted; years are not numbers of dead.
     """
+    for pat in _SUMS:
+        for m in pat.finditer(sentence):
+            a, b = _num(m["n"]), _num(m["n2"])
+            if a and b and not any(1900 <= x <= 2100 for x in (a, b)):
+                return a + b
     for pat in _FATAL:
         for m in pat.finditer(sentence):
             n = _num(m["n"])

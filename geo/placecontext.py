@@ -60,6 +60,7 @@ _SPEECH = (r"warn|said|say|accus|demand|insist|den[iy]|condemn|reject|want|seek|
 _METONYM_AFTER = re.compile(
     r"^(?:['\u2019]s\s+(?:(?:foreign|defen[cs]e|interior|state|official)\s+)?(?:ministry|minister|president|"
     r"presidency|media|news agency|spokes(?:man|woman|person)|envoy)\b"
+    r"|['\u2019]s\s+(?:[A-Z][\w-]*\s+){0,3}?(?:force|forces|operation|offensive|army|militias?|proxies)\b"
     r"|['\u2019]s\s+(?:support|position|aim|goal|policy|government|regime|all(?:y|ies)|violations?|"
     r"demands?|backing|decisions?|approach|stance|interests?|plans?|strateg\w*|concerns?|views?|response|"
     r"relations?|role|influence|envoy|ambassador|officials?|leaders?(?:hip)?|military|forces|offensive|"

@@ -181,7 +181,8 @@ _MODAL = re.compile(
     r"ing)?|"
     r"warn(?:s|ed|ing)? (?:of|against)|against any|no|not|never|denied|deny|denies|without|"
     r"rather than|instead of|halt|stop|end to|ending|future|upcoming|new round|amid|"
-    r"condemn\w*|denounc\w*|responsibility for|in response to|retaliation for|investigat\w*|"
+    r"condemn\w*|denounc\w*|describ\w+|branded|termed|characteri[sz]ed|labell?ed|"
+    r"called (?:the|this|that|these|those)|responsibility for|in response to|retaliation for|investigat\w*|"
     r"respond(?:s|ed|ing)? to|response to|reaction to|years of|decades of|"
     r"(?:wa|i)s (?:being )?(?:planned|prepared|considered))\b", _I)
 _AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|(?-i:may)(?!\s*\d))\b|"

@@ -396,3 +396,21 @@ def test_an_event_type_no_clause_can_place_is_located_by_context():
             "an unnamed hamlet, and withdrew to Nayrab.")
     types = {e.event_type for e in events_of(text, ["Saraqib", "Nayrab"]) if "hostage" in e.quote}
     assert "Violence against civilians" in types
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Officials said 7 guards and at least 28 militants were killed on the first night.", 35),
+    ("Shelling killed three soldiers and two civilians on Monday.", 5),
+    ("The strike killed five civilians and wounded 12.", 5),
+    ("Three soldiers were killed and 12 wounded.", 3),
+])
+def test_groups_of_dead_named_together_are_summed(sentence, expected):
+    assert fatalities(sentence) == expected
+
+
+def test_the_village_of_a_name_is_no_anaphor():
+    text = ("Troops took Saraqib on Monday after a long siege. Rebels said they had fought in Saraqib "
+            "for weeks. Saraqib lies on the highway. A car bomb exploded in the village of Xyzzy, "
+            "north of the town, killing four people.")
+    (ev,) = [e for e in events_of(text, ["Saraqib"]) if e.fatalities == 4]
+    assert ev.place == "Saraqib"
