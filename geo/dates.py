@@ -172,7 +172,8 @@ def publication_date(text: str) -> str | None:
     m = _HEADER.search(top)
     if m and _parse_iso(m[1]):
         return m[1]
-    lines = [ln.strip() for ln in top.splitlines() if ln.strip()][:_TOP_LINES]
+    # Markdown emphasis around a dateline ("**Beirut, 4 October 2024** - ...") is no text
+    lines = [ln.strip().lstrip("*_").strip() for ln in top.splitlines() if ln.strip("*_ \t")][:_TOP_LINES]
     updated: str | None = None
     for line in lines:
         for lab in _LABEL.finditer(line):
@@ -192,7 +193,18 @@ def publication_date(text: str) -> str | None:
             found = _first_full_date(line, anchored=False) or _numeric_date(line)
             if found:
                 return found
-    return updated
+    return updated or _trailing_date(text)
+
+
+def _trailing_date(text: str) -> str | None:
+    """A page that prints its date under the story: a last line that is only a date."""
+    tail = [ln.strip().strip("*_").strip() for ln in text[-400:].translate(_TYPOGRAPHIC).splitlines()]
+    for line in [ln for ln in tail if ln][-2:]:
+        if len(line) <= 40 and _date_dominates(line) and not line.endswith("."):
+            found = _first_full_date(line, anchored=False, start_only=True)
+            if found:
+                return found
+    return None
 
 
 def _date_dominates(line: str) -> bool:

@@ -10,10 +10,12 @@ place of its own.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from geo.coreference import site_antecedent, site_noun
 from geo.models import Mention
 from geo.sentences import Sentence
 
@@ -25,6 +27,7 @@ KIND_RANK = {
     "governorate": 4, "river": 5, "road": 5, "region": 6, "country": 7,
 }
 LOCAL_MAX = 5  # ranks up to this are "a place", beyond it only an area
+BORDER_KM = 40.0  # a place abroad this close to a Syrian place the article names is a border place
 _CONTEXT_SENTENCES = 10  # how far back the nearest named place is looked for
 _MAX_PLACES = 3  # events per sentence when several places are listed as the scene
 
@@ -211,13 +214,28 @@ class ArticleContext:
             self.paragraphs.setdefault(s.paragraph, []).append(i)
         #: sentence index -> the places its events were located at (filled as events are made)
         self.scenes: dict[int, list[Mention]] = {}
+        self.syrian = [m.place for ms in by_sentence for m in ms if m.place is not None
+                       and m.place.country == "SY" and rank(m) <= LOCAL_MAX]
+
+    def by_syrian_place(self, m: Mention, km: float = BORDER_KM) -> bool:
+        """A place abroad within ``km`` of a Syrian place the article names: a border town
+        (Arsal by Flita, Kilis by Azaz) can be the scene of a Syria story."""
+        lat, lon = math.radians(m.place.lat), math.radians(m.place.lon)
+        for p in self.syrian:
+            la, lo = math.radians(p.lat), math.radians(p.lon)
+            h = math.sin((la - lat) / 2) ** 2 + math.cos(lat) * math.cos(la) * math.sin((lo - lon) / 2) ** 2
+            if 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= km:
+                return True
+        return False
 
 
 def _allowed_countries(ctx: ArticleContext, i: int) -> set[str]:
     """Countries the sentence itself names: context places must lie in one of them."""
+    # only a country named as where things are ("in Iraq"), not one naming an actor ("US
+    # helicopters struck ...")
     return {m.place.country for m in ctx.by_sentence[i]
             if m.place is not None and rank(m) > LOCAL_MAX and m.place.country
-            and not _metonym(ctx.text, m)}
+            and not _metonym(ctx.text, m) and _SCENE_PREP.search(ctx.text[max(0, m.start - 30):m.start])}
 
 
 # "the town", "the dam", "the province": the last place of that kind named before
@@ -288,6 +306,13 @@ def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str |
         return [m for m in found if (not allowed or m.place.country in allowed)
                 and _in_part(sentences[i].text, m)]
 
+    noun = site_noun(sentences[i].text)
+    if noun:  # "the academy": where "a military academy in Homs" was named
+        earlier = [m for j in range(max(0, i - 2 * _CONTEXT_SENTENCES), i) for m in ctx.by_sentence[j]]
+        site = site_antecedent(text, noun, earlier, _metonym)
+        if site is not None and ok([site]):
+            same = any(site in ctx.by_sentence[j] for j in ctx.paragraphs[sentences[i].paragraph])
+            return [site], "paragraph" if same else "article"
     found, precision = _anaphor(ctx, i)
     if ok(found):
         return found, precision
@@ -315,7 +340,7 @@ def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str |
         if steps > _CONTEXT_SENTENCES:
             break
         for m in ok(choose_scene(text, ctx.by_sentence[j], ctx.syria, local_only=True, skip_away=True)):
-            if ctx.syria and m.place.country != "SY":
+            if ctx.syria and m.place.country != "SY" and not ctx.by_syrian_place(m):
                 continue  # a Syria story's unplaced event is not abroad (a minister "in Brussels")
             # often and recently named, and specific: rivers, roads and provinces are weak anchors
             score = (ctx.counts.get(m.place.id, 1) + 2.0 / steps - (1.5 if rank(m) > 2 else 0.0)

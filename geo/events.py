@@ -125,6 +125,7 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple] = set()
     mains: dict[int, tuple] = {}  # sentence index -> its main (type, sub-type, trigger)
+    days: dict[int, str] = {}  # sentence index -> the day its first event was dated to
     for i, sent in enumerate(sentences):
         if sent.boilerplate:
             continue
@@ -141,7 +142,9 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
         units = _units(ctx, i, triggers, typed, amentions)
         ctx.scenes[i] = [m for _, places, precision, _ in units if precision == "sentence" for m in places]
         for (etype, sub, trig), places, precision, span in units:
-            date, date_precision = _date_for(sentences, i, span, trig, triggers, article.published)
+            date, date_precision = _date_for(sentences, i, span, trig, triggers, article.published, days)
+            if date_precision == "day":
+                days.setdefault(i, date)
             actors = find_actors(sent.text, date)
             if not actors:
                 prev = [j for j in ctx.paragraphs[sent.paragraph] if j < i]
@@ -223,8 +226,14 @@ def _units(ctx: ArticleContext, i: int, triggers: list, typed: list, amentions: 
     return units
 
 
+# A segment telling what an event answered ("in response to a drone attack on August 15") dates
+# that earlier event, not this one
+_BACKGROUND_SEGMENT = re.compile(r"^\W*(?:in (?:response|retaliation|reprisal|revenge) (?:to|for)|"
+                                 r"following|since|weeks after|days after|months after)\b", re.IGNORECASE)
+
+
 def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, triggers: list,
-              published: str | None) -> tuple[str | None, str | None]:
+              published: str | None, days: dict[int, str] | None = None) -> tuple[str | None, str | None]:
     """Date of an event: from its clause, else its sentence, else context (module docstring).
 
     Within the sentence a date counts when it stands in the trigger's comma-separated
@@ -243,7 +252,8 @@ def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, tr
     # 2020", "which seized ...") keeps its date to itself
     busy = {segment(t.start) for t in triggers
             if _EMBEDDED.search(sent[max(0, t.start - 40):t.start])} - {own}
-    exprs = [e for e in dates.find_dates(sent, published) if e.date and not e.background]
+    exprs = [e for e in dates.find_dates(sent, published) if e.date and not e.background
+             and not _BACKGROUND_SEGMENT.match(sent[cuts[segment(e.start)]:])]
     in_clause = [e for e in exprs if span[0] <= e.start < span[1]] or exprs
     usable = [e for e in in_clause if segment(e.start) == own] or \
              [e for e in in_clause if segment(e.start) not in busy]
@@ -256,10 +266,16 @@ def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, tr
         later, earlier = same_day.group(1) or same_day.group(2), same_day.group(3) or same_day.group(4)
         shift = 1 if later else -1 if earlier else 0
         for j in range(i - 1, max(-1, i - 7), -1):
-            d, p = dates.resolve_date(sentences[j].text, published)
+            # the day the earlier sentence's event was dated to, else the first day it names
+            d, p = (days[j], "day") if days and j in days else dates.resolve_date(sentences[j].text,
+                                                                                     published)
             if d and p == "day":
                 return (dt.date.fromisoformat(d) + dt.timedelta(days=shift)).isoformat(), "day"
+    # "the strikes", "the attack": the event told just before, across a paragraph break too
+    definite = re.match(r"(?:the|these|those|this|that)\s", trig.text, re.IGNORECASE) is not None
     for j in (i - 1, i - 2):
+        if j >= 0 and days and j in days and definite:
+            return days[j], "day"
         if j >= 0 and sentences[j].paragraph == sentences[i].paragraph and not sentences[j].boilerplate:
             d, p = dates.resolve_date(sentences[j].text, published)
             if d and p == "day":  # a named day carries over; "this year" or "in 2019" is too loose

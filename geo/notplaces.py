@@ -45,7 +45,7 @@ CAPS_PLACES = frozenset({"us", "usa", "uk", "uae", "u s", "u s a", "u k", "ksa",
 ORG_NEXT = frozenset({
     "university", "brigade", "brigades", "battalion", "battalions", "regiment", "corps", "front",
     "security", "office", "council", "club", "fc", "company", "agency", "media", "airlines", "airways",
-    "bank", "news", "times", "post", "tribune", "institute", "committee", "movement", "party",
+    "bank", "news", "times", "post", "wings", "tribune", "institute", "committee", "movement", "party",
     "operations", "workers", "worker", "liberation", "revolutionary", "shield", "hawks", "falcons", "knights",
     "martyrs", "lions", "group", "army", "police", "gathering", "legion", "forces", "storm", "desk",
     "observatory", "network", "directorate", "commission", "chamber", "court", "hospital", "school",

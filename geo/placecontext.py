@@ -163,13 +163,46 @@ def _unambiguous(best: Place, places: list[Place]) -> bool:
     return not rivals or (best.country == "SY" and all(p.country != "SY" for p in rivals))
 
 
+# "Ayyash, north-west of Deir al-Zor city", "Jabal al-Duwayli, a hill near the town of Kafr
+# Takharim": the text itself places the first name next to the second
+_RELATIVE_TO = re.compile(
+    r",\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:about|some|around|just)\s+)?"
+    r"(?:(?P<km>\d+)\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:near|outside|close to|on the outskirts of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|province)\s+of\s+)?", re.IGNORECASE)
+#: How far a place said to be near another may lie from it.
+RELATIVE_KM = 150.0
+
+
 def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:
-    """Mentions from matched candidates, each resolved in the context of the whole text."""
+    """Mentions from matched candidates, each resolved in the context of the whole text.
+
+    A name the text places near another ("X, north-west of Y") keeps only readings within
+    :data:`RELATIVE_KM` of Y; with none (or none in the gazetteer) Y stands in for it at
+    :data:`STAND_IN_CONFIDENCE`, so the map shows it where the text says it is.
+    """
     anchors, countries = _context(text, cands, gaz)
     out = []
     for c in cands:
         best, conf = _choose(c.places, cues(text, c.start, c.end), anchors, countries, c.loose)
         out.append(Mention(c.start, c.end, c.text, best, conf))
+    for k in range(len(out) - 1):
+        ref = out[k + 1]
+        rel = _RELATIVE_TO.fullmatch(text, out[k].end, ref.start)
+        if ref.place is None or ref.place.kind in ("country", "region", "river", "road") or not rel:
+            continue
+        c, here = cands[k], out[k].place
+        limit = max(RELATIVE_KM, 1.6 * int(rel["km"]) + 20) if rel["km"] else RELATIVE_KM
+        near = [p for p in c.places if _km(p, ref.place) <= limit]
+        if here is not None and (here in near or (here.population >= 100_000 or here.kind in (
+                "country", "governorate", "region"))):
+            continue  # "Aleppo, north of Damascus": a major place keeps its reading
+        if near:
+            best, conf = _choose(near, cues(text, c.start, c.end), anchors + [ref.place], countries, c.loose)
+            out[k] = Mention(c.start, c.end, c.text, best, conf)
+        else:
+            out[k] = Mention(c.start, c.end, c.text, ref.place, STAND_IN_CONFIDENCE)
     return out
 
 

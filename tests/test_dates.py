@@ -21,6 +21,8 @@ from geo.dates import find_dates, iso_from_timestamp, publication_date, resolve_
     # datelines naming two cities, or a city and its country
     ("AMMAN/ANKARA, March 3, 2020 (Reuters) - Rebels fought back.", "2020-03-03"),
     ("HASAKAH, Syria, January 21, 2022 - Fighting went on at the prison.", "2022-01-21"),
+    ("# Title\n\n**Beirut, 4 October 2024** - A strike cut the road.", "2024-10-04"),
+    ("Headline\n\nBody text about shelling on Friday.\n\nOctober 8, 2023\n", "2023-10-08"),
     ("Headline\nUpdated: 3 June 2021\nBody.", "2021-06-03"),
 ])
 def test_publication_date_found(text, expected):

@@ -414,3 +414,27 @@ def test_the_village_of_a_name_is_no_anaphor():
             "north of the town, killing four people.")
     (ev,) = [e for e in events_of(text, ["Saraqib"]) if e.fatalities == 4]
     assert ev.place == "Saraqib"
+
+
+def test_the_academy_happened_where_the_academy_was_named():
+    text = ("A drone attack on a military academy in Saraqib killed 20 people on Thursday.\n\n"
+            "Drones struck a ceremony at the academy in the central town, witnesses said.")
+    evs = [e for e in events_of(text, ["Saraqib"]) if "ceremony" in e.quote]
+    assert evs and evs[0].place == "Saraqib"
+
+
+def test_a_date_of_what_an_event_answered_is_not_its_date():
+    text = ("Jets struck depots near Saraqib on Tuesday night. "
+            "Officials said the strikes hit bunkers near Saraqib, in response to an attack on August 15.")
+    evs = events_of(text, ["Saraqib"], published="2022-08-25")
+    assert [e.date for e in evs] == ["2022-08-23", "2022-08-23"]
+
+
+def test_a_border_town_abroad_can_be_the_scene_of_a_syria_story():
+    places = dict(PLACES, Kilis=Place("t:kilis", "Kilis", 36.72, 37.12, "city", "TR", "", 100000),
+                  Azaz=Place("t:azaz", "Azaz", 36.59, 37.05, "town", "SY", "Aleppo", 30000))
+    text = ("Rockets fired from Azaz hit Kilis on Monday.\n\n"
+            "Warplanes struck positions on the Syrian side on Tuesday, the army said.")
+    ms = [Mention(text.index(n), text.index(n) + len(n), n, places[n], 0.9) for n in ("Azaz", "Kilis")]
+    evs = extract_events(Article(path="t.txt", text=text, published="2020-02-28"), ms)
+    assert evs[-1].place in ("Kilis", "Azaz")

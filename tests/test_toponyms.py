@@ -318,3 +318,12 @@ def test_a_name_written_with_the_arabic_article_is_not_a_city_outside_the_arab_w
     found = mentions("Jets pounded districts of Aleppo including al-Mashhad on Wednesday.", gaz)
     assert found["al-Mashhad"].place is None or found["al-Mashhad"].place.country == "SY"
     assert mentions("Troops flew from El Paso.", gaz)["El Paso"].place.country == "US"
+
+
+def test_a_name_placed_near_another_keeps_a_nearby_reading_or_stands_in(gaz):
+    found = mentions("Strikes hit bunkers near the town of Ayyash, north-west of Deir al-Zor city.", gaz)
+    assert near(found["Ayyash"].place, 35.33, 40.14, 40)
+    found = mentions("The camp at Jabal Xqzwy, a hill near the town of Kafr Takharim, was hit.", gaz)
+    assert found["Jabal Xqzwy"].place.name == "Kafr Takharim" and found["Jabal Xqzwy"].confidence <= 0.1
+    assert mentions("Fighting in Aleppo, north of Damascus.", gaz)["Aleppo"].place.country == "SY"
+    assert near(mentions("Fighting in Aleppo, north of Damascus.", gaz)["Aleppo"].place, 36.2, 37.16, 30)
