@@ -17,9 +17,13 @@ publication dates 1.0. A fresh batch (h12-h17) written and annotated after those
 fixes, before running the pipeline on it, measured recall 0.833, precision 0.907,
 events 0.611 (unknown Daraa villages, Saida read as Sidon, "al-Mashhad" as Iran's
 Mashhad, "drove out of" read as a capture, "23 strikes" and "the agreement reached"
-not read as events); after fixing those generally: 1.0, 0.973, 1.0. Whole set
-(17 articles): recall 1.0, precision 0.992, events 0.927, fatalities 0.79, dates 1.0.
-The thresholds sit a little under those figures.
+not read as events); after fixing those generally: 1.0, 0.973, 1.0. A third fresh
+batch (h18-h24) measured recall 0.75, precision 0.918, events 0.444, dates 0.714
+(Masnaa taken for Jdeidet Yabous, unknown Flita/Ayyash/Jabal al-Duwayli, a
+markdown dateline and a date printed under the story, "the academy", dates of
+background events); after: 1.0, 1.0, 0.722 (score.py figures). Whole set (24
+articles, geo.evaluation): recall 1.0, precision 0.994, events 0.932, fatalities
+0.83, dates 1.0, no traps. The thresholds sit a little under those figures.
 Once the pipeline is tuned on this set it stops measuring generalisation:
 add fresh articles rather than tuning further on these.
 """
@@ -36,11 +40,11 @@ HOLDOUT = Path(__file__).parent / "data" / "holdout"
 GOLD = HOLDOUT / "gold.json"
 
 MIN_PLACE_RECALL = 0.95
-MIN_PLACE_PRECISION = 0.96
-MIN_EVENT_RECALL = 0.88
+MIN_PLACE_PRECISION = 0.97
+MIN_EVENT_RECALL = 0.89
 MIN_PUBLISHED = 1.0
 MAX_TRAP_HITS = 1
-MIN_FATALITY_ACCURACY = 0.6
+MIN_FATALITY_ACCURACY = 0.7
 
 
 @pytest.fixture(scope="module")
