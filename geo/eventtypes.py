@@ -69,6 +69,17 @@ _PERSON_TAKEN = re.compile(r"\s+(?:an?|the|two|three|several|\d+)?\s*(?:[\w-]+\s
                            r"leaders?|"
                            r"emirs?|members?|suspects?|officials?|pilots?|militants?|operatives?|"
                            r"financiers?)\b", _I)
+# ground taken with no fight: ACLED's non-violent transfer of territory
+_UNOPPOSED = re.compile(r"\b(?:abandoned|deserted|vacated|unopposed|without (?:a |any )?(?:fight|fighting|"
+                        r"resistance|clashes|a shot)|after (?:\w+ ){0,3}(?:withdrew|pulled out|left))\b", _I)
+
+
+def clash_words(by_type: dict) -> bool:
+    """Whether a sentence's battle triggers name fighting itself, not only ground taken."""
+    return any(t.sub_event_type != "territory" and not _WEAK_BATTLE.fullmatch(t.text)
+               for t in by_type.get(BATTLES, []))
+
+
 _SECONDARY_SD = ("Agreement", "Arrests", "Non-violent transfer of territory",
                  "Headquarters or base established")
 
@@ -179,6 +190,8 @@ def _classify(sentence: str, triggers: list[Trigger],
             t = terr[0]
             if _PERSON_TAKEN.match(sentence[t.end:t.end + 60]):
                 return STRATEGIC, "Arrests", t  # "captured a senior IS commander"
+            if _UNOPPOSED.search(sentence) and not clash_words(by_type):
+                return STRATEGIC, "Non-violent transfer of territory", t  # "seized the abandoned post"
             return BATTLES, _territory_subtype(sentence, t, actors), t
         strong = [t for t in clash if not _WEAK_BATTLE.fullmatch(t.text)]
         if strong:

@@ -173,6 +173,9 @@ _RELATIVE_TO = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|city|village|province)\s+of\s+)?", re.IGNORECASE)
 #: How far a place said to be near another may lie from it.
 RELATIVE_KM = 150.0
+_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?)\b", re.IGNORECASE)
+#: How far a neighbourhood may lie from the nearest place the text names.
+QUARTER_KM = 60.0
 
 
 def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:
@@ -187,6 +190,15 @@ def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:
     for c in cands:
         best, conf = _choose(c.places, cues(text, c.start, c.end), anchors, countries, c.loose)
         out.append(Mention(c.start, c.end, c.text, best, conf))
+    # one sense per text: a name the text calls a neighbourhood ("the Tayy neighbourhood") is a
+    # quarter of a city the text names, not a namesake far from all of them (Tyre)
+    quarters = {fold(c.text) for c in cands if _QUARTER_AFTER.match(text, c.end)}
+    for k, m in enumerate(out):
+        if m.place is not None and fold(m.text) in quarters \
+                and m.place.kind not in ("country", "governorate"):
+            others = [a for a in anchors if a.id != m.place.id]
+            if others and min(_km(m.place, a) for a in others) > QUARTER_KM:
+                out[k] = Mention(m.start, m.end, m.text, None, 0.0)
     for k in range(len(out) - 1):
         ref = out[k + 1]
         rel = _RELATIVE_TO.fullmatch(text, out[k].end, ref.start)

@@ -438,3 +438,12 @@ def test_a_border_town_abroad_can_be_the_scene_of_a_syria_story():
     ms = [Mention(text.index(n), text.index(n) + len(n), n, places[n], 0.9) for n in ("Azaz", "Kilis")]
     evs = extract_events(Article(path="t.txt", text=text, published="2020-02-28"), ms)
     assert evs[-1].place in ("Kilis", "Azaz")
+
+
+def test_ground_taken_without_a_fight_is_a_non_violent_transfer():
+    text = "Troops seized the army's abandoned post on the hill above Saraqib on Sunday."
+    (ev,) = events_of(text, ["Saraqib"])
+    assert ev.event_type == "Strategic developments"
+    assert ev.sub_event_type == "Non-violent transfer of territory"
+    (ev,) = events_of("Rebels seized Saraqib after fierce clashes on Sunday.", ["Saraqib"])
+    assert ev.event_type == "Battles"

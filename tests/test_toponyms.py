@@ -327,3 +327,10 @@ def test_a_name_placed_near_another_keeps_a_nearby_reading_or_stands_in(gaz):
     assert found["Jabal Xqzwy"].place.name == "Kafr Takharim" and found["Jabal Xqzwy"].confidence <= 0.1
     assert mentions("Fighting in Aleppo, north of Damascus.", gaz)["Aleppo"].place.country == "SY"
     assert near(mentions("Fighting in Aleppo, north of Damascus.", gaz)["Aleppo"].place, 36.2, 37.16, 30)
+
+
+def test_a_neighbourhood_is_near_the_city_the_text_names(gaz):
+    text = ("Fighting broke out in the Tayy district of Qamishli. The militia left the Tayy "
+            "neighbourhood on Saturday.")
+    found = [m for m in find_mentions(text, gaz) if m.text == "Tayy"]
+    assert found and all(m.place is None or near(m.place, 37.05, 41.23, 30) for m in found)
