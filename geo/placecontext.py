@@ -173,6 +173,8 @@ _RELATIVE_TO = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|city|village|province)\s+of\s+)?", re.IGNORECASE)
 #: How far a place said to be near another may lie from it.
 RELATIVE_KM = 150.0
+_BASE_AFTER = re.compile(r"\s+(?:military\s+|army\s+)?(?:air ?base|air ?field|airport|military airport)\b",
+                         re.IGNORECASE)
 _QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?)\b", re.IGNORECASE)
 #: How far a neighbourhood may lie from the nearest place the text names.
 QUARTER_KM = 60.0
@@ -188,7 +190,13 @@ def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:
     anchors, countries = _context(text, cands, gaz)
     out = []
     for c in cands:
-        best, conf = _choose(c.places, cues(text, c.start, c.end), anchors, countries, c.loose)
+        places = c.places
+        if _BASE_AFTER.match(text, c.end) and not any(p.kind == "base" for p in places):
+            # "the Nayrab military airbase": the base is listed as "Nayrab air base"
+            bases = [p for suffix in (" air base", " airbase", " airport", " airfield")
+                     for p in gaz.lookup(c.text + suffix) if p.kind == "base"]
+            places = list(dict.fromkeys(bases)) or places
+        best, conf = _choose(places, cues(text, c.start, c.end), anchors, countries, c.loose)
         out.append(Mention(c.start, c.end, c.text, best, conf))
     # one sense per text: a name the text calls a neighbourhood ("the Tayy neighbourhood") is a
     # quarter of a city the text names, not a namesake far from all of them (Tyre)

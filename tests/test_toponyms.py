@@ -334,3 +334,9 @@ def test_a_neighbourhood_is_near_the_city_the_text_names(gaz):
             "neighbourhood on Saturday.")
     found = [m for m in find_mentions(text, gaz) if m.text == "Tayy"]
     assert found and all(m.place is None or near(m.place, 37.05, 41.23, 30) for m in found)
+
+
+def test_a_name_before_airbase_is_the_base(gaz):
+    found = mentions("The Nayrab military airbase shares the airport's runways.", gaz)
+    assert found["Nayrab"].place.kind == "base" and near(found["Nayrab"].place, 36.18, 37.22, 10)
+    assert mentions("Shelling hit Nayrab near Saraqib.", gaz)["Nayrab"].place.kind == "village"
