@@ -132,6 +132,11 @@ def _in_part(text: str, m: Mention) -> bool:
             and (ew != "east" or lon >= 38.5) and (ew != "west" or lon <= 37.5))
 
 
+def scene_excluded(text: str, m: Mention) -> bool:
+    """A government metonym or a dateline: never where an event happened."""
+    return _metonym(text, m) or _dateline(text, m)
+
+
 def rank(m: Mention) -> int:
     return KIND_RANK.get(m.place.kind, 6) if m.place else 99
 

@@ -58,7 +58,8 @@ from typing import TYPE_CHECKING
 
 from geo import dates
 from geo.actors import actor_mentions, find_actors
-from geo.eventplace import LOCAL_MAX, ArticleContext, choose_scene, locate, rank
+from geo.backstory import recalled_events
+from geo.eventplace import LOCAL_MAX, ArticleContext, choose_scene, locate, rank, scene_excluded
 from geo.eventtypes import classify_all
 from geo.fatalities import fatalities
 from geo.models import Article, Event, Mention
@@ -129,6 +130,7 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     for i, sent in enumerate(sentences):
         if sent.boilerplate:
             continue
+        events.extend(_recalled(article, sent, by_sentence[i], seen, ctx))
         triggers = find_triggers(sent.text)
         if not triggers:
             continue
@@ -167,6 +169,25 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
                     extra={"trigger": trig.text, "surface": m.text if m else None},
                 ))
     return events
+
+
+def _recalled(article: Article, sent: Sentence, mentions: list[Mention], seen: set, ctx) -> list[Event]:
+    """Events the sentence recalls in a "since ..." or "in response to ..." phrase (geo.backstory)."""
+    out = []
+    for r in recalled_events(sent.text, sent.start, mentions, article.published,
+                             lambda m: rank(m) <= LOCAL_MAX and not scene_excluded(ctx.text, m)):
+        p = r.mention.place
+        key = (r.event_type, r.sub_event_type, p.id, r.date, sent.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Event(
+            article=article.path, published=article.published, date=r.date, date_precision=r.date_precision,
+            event_type=r.event_type, sub_event_type=r.sub_event_type, actors=r.actors, place=p.name,
+            lat=p.lat, lon=p.lon, place_precision="sentence", fatalities=None, quote=sent.text,
+            start=sent.start, end=sent.end, gazetteer_id=p.id, country=p.country, admin1=p.admin1,
+            extra={"trigger": r.trigger, "surface": r.mention.text, "recalled": True}))
+    return out
 
 
 _DEATH_ONLY = re.compile(r"kill\w*|dead|died|slain|wounded|injured", re.IGNORECASE)
@@ -228,8 +249,9 @@ def _units(ctx: ArticleContext, i: int, triggers: list, typed: list, amentions: 
 
 # A segment telling what an event answered ("in response to a drone attack on August 15") dates
 # that earlier event, not this one
-_BACKGROUND_SEGMENT = re.compile(r"^\W*(?:in (?:response|retaliation|reprisal|revenge) (?:to|for)|"
-                                 r"following|since|weeks after|days after|months after)\b", re.IGNORECASE)
+_BACKGROUND_SEGMENT = re.compile(r"(?:^\W*|\b)(?:in (?:response|retaliation|reprisal|revenge) (?:to|for)|"
+                                 r"following|since (?:an?|the)\b|weeks after|days after|months after)\b",
+                                 re.IGNORECASE)
 
 
 def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, triggers: list,
@@ -253,7 +275,7 @@ def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, tr
     busy = {segment(t.start) for t in triggers
             if _EMBEDDED.search(sent[max(0, t.start - 40):t.start])} - {own}
     exprs = [e for e in dates.find_dates(sent, published) if e.date and not e.background
-             and not _BACKGROUND_SEGMENT.match(sent[cuts[segment(e.start)]:])]
+             and not _BACKGROUND_SEGMENT.search(sent[cuts[segment(e.start)]:e.start])]
     in_clause = [e for e in exprs if span[0] <= e.start < span[1]] or exprs
     usable = [e for e in in_clause if segment(e.start) == own] or \
              [e for e in in_clause if segment(e.start) not in busy]

@@ -86,6 +86,8 @@ _SECONDARY_SD = ("Agreement", "Arrests", "Non-violent transfer of territory",
 
 def _remote_subtype(sentence: str, default: str) -> str:
     """The weapon a sentence names decides the remote-violence sub-event type."""
+    if default == "Chemical weapon":
+        return default
     if _SUICIDE.search(sentence):
         return "Suicide bomb"
     if _IED.search(sentence):

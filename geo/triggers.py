@@ -28,6 +28,9 @@ _RULES: list[tuple[str, str, str]] = [
     # --- Explosions/Remote violence --------------------------------------------------------------
     (REMOTE, "Suicide bomb", r"\bsuicide (?:car )?(?:bomb(?:er|ing|s)?|attack(?:er)?s?|blast|vest|truck bomb|"
                              r"VBIED)\b|\bblew (?:himself|herself|themselves) up\b"),
+    (REMOTE, "Chemical weapon",
+     r"\b(?:chemical(?: weapons?)?|poison(?:ous)? gas|gas|sarin|chlorine|nerve (?:gas|agent)|toxic gas) "
+     r"(?:attacks?|strikes?|bombings?|shells?|rockets?)\b"),
     (REMOTE, "Remote explosive/landmine/IED",
      r"\b(?:car|truck|motorcycle|motorbike|roadside|booby-trapped|parcel) ?bombs?\b|\bIEDs?\b|"
      r"\bimprovised explosive\b|\b(?:land ?mines?|mines? (?:exploded|blast|explosion))\b|"

@@ -447,3 +447,19 @@ def test_ground_taken_without_a_fight_is_a_non_violent_transfer():
     assert ev.sub_event_type == "Non-violent transfer of territory"
     (ev,) = events_of("Rebels seized Saraqib after fierce clashes on Sunday.", ["Saraqib"])
     assert ev.event_type == "Battles"
+
+
+def test_an_event_recalled_after_since_is_reported_at_its_own_place_and_date():
+    text = ("Turkish jets have struck Qamishli every week since a bombing in Gaziantep in "
+            "November 2022 which Ankara blamed on the PKK.")
+    evs = events_of(text, ["Qamishli", "Gaziantep", "Ankara"], published="2024-01-15")
+    recalled = [e for e in evs if e.place == "Gaziantep"]
+    assert recalled and recalled[0].date.startswith("2022-11")
+    assert recalled[0].event_type == "Explosions/Remote violence"
+    main = [e for e in evs if e.place == "Qamishli"]
+    assert main and not main[0].date.startswith("2022")
+
+
+def test_a_gas_attack_is_a_chemical_weapon():
+    (ev,) = events_of("Rescuers said a poison gas attack hit Saraqib on Tuesday.", ["Saraqib"])
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Chemical weapon")
