@@ -205,6 +205,28 @@ def choose_scene(text: str, mentions: Sequence[Mention], syria: bool, local_only
     return sorted(chosen, key=lambda m: m.start)
 
 
+_LIST_ITEM = re.compile(r"(?:,|\band\b)\s*(?:and\s+)?(?:[\w'-]+\s+){1,4}?(?:in|near|at|outside)\s+(?:the\s+)?"
+                        r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+_NOT_ITEM = re.compile(r"\b(?:kill|wound|injur|leav|includ)\w*\b", re.IGNORECASE)
+
+
+def listed_targets(text: str, mentions: Sequence[Mention], scene: list[Mention], near: int) -> list[Mention]:
+    """Further targets a strike or attack lists after its trigger ("hit a gas plant near Rmelan,
+    an oil station near Derik, a power station in Qamishli and silos near Amuda"): ACLED
+    codes one event per location."""
+    extra: list[Mention] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for k, m in enumerate(ordered):
+        if k == 0 or m in scene or m.place is None or m.start < near or rank(m) > 2 \
+                or _metonym(text, m) or _background(text, m) or _dateline(text, m):
+            continue
+        between = text[ordered[k - 1].end:m.start]
+        if _LIST_ITEM.search(between) and not _NOT_ITEM.search(between) \
+                and m.place.id not in {x.place.id for x in scene + extra}:
+            extra.append(m)
+    return extra[:_MAX_PLACES]
+
+
 class ArticleContext:
     """What locating a sentence's event needs to know about the whole article."""
 

@@ -59,7 +59,15 @@ from typing import TYPE_CHECKING
 from geo import dates
 from geo.actors import actor_mentions, find_actors
 from geo.backstory import recalled_events
-from geo.eventplace import LOCAL_MAX, ArticleContext, choose_scene, locate, rank, scene_excluded
+from geo.eventplace import (
+    LOCAL_MAX,
+    ArticleContext,
+    choose_scene,
+    listed_targets,
+    locate,
+    rank,
+    scene_excluded,
+)
 from geo.eventtypes import classify_all
 from geo.fatalities import fatalities
 from geo.models import Article, Event, Mention
@@ -231,6 +239,8 @@ def _units(ctx: ArticleContext, i: int, triggers: list, typed: list, amentions: 
                      if m.place.kind != "country" and rank(m) > LOCAL_MAX]
         if not scene:
             continue
+        if ctyped and ctyped[0][0] in (REMOTE, BATTLES):
+            scene = sorted(scene + listed_targets(ctx.text, cm, scene, near), key=lambda m: m.start)
         if not ctrig:
             lead = ctx.text[sent.start + cs:scene[0].start]
             ctyped = typed[:1] if cs > 0 and re.fullmatch(

@@ -463,3 +463,13 @@ def test_an_event_recalled_after_since_is_reported_at_its_own_place_and_date():
 def test_a_gas_attack_is_a_chemical_weapon():
     (ev,) = events_of("Rescuers said a poison gas attack hit Saraqib on Tuesday.", ["Saraqib"])
     assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Chemical weapon")
+
+
+def test_a_strike_on_a_list_of_targets_gives_an_event_at_each():
+    text = ("Officials said the strikes hit a gas plant near Saraqib, an oil station near Manbij, "
+            "a power station in Qamishli and grain silos near Idlib on Friday.")
+    places = {e.place for e in events_of(text, ["Saraqib", "Manbij", "Qamishli", "Idlib"])}
+    assert {"Saraqib", "Manbij", "Qamishli"} <= places
+    # a place named after the dead is no target
+    (ev,) = events_of("Jets struck Nayrab, killing three people in Saraqib.", ["Saraqib", "Nayrab"])
+    assert ev.place == "Nayrab"
