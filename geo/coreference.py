@@ -50,3 +50,25 @@ def site_antecedent(text: str, noun: str, earlier: Sequence[Mention],
         if pat_before.search(before) or pat_after.match(text[m.end:m.end + 40]):
             return m
     return None
+
+
+# "a military air base in central Syria was hit ... The Tiyas air base lies ...": a lead that names
+# the kind of site but not the site; the next such site the article names is it
+_INDEFINITE_SITE = re.compile(r"\ban? (?:[\w-]+ ){0,2}?(air ?base|air ?field|airport|base|dam|"
+                              r"border crossing|crossing|prison)\b", re.IGNORECASE)
+_SITE_KINDS = {"dam": ("dam",), "crossing": ("crossing",), "border crossing": ("crossing",)}
+
+
+def next_site(sentence: str, later: Sequence[Sequence[Mention]],
+              is_metonym: Callable[[Mention], bool]) -> list[Mention]:
+    """The site a lead's "a military air base" turns out to be: the first place of that kind in
+    the following sentences' mentions (``later``)."""
+    m = _INDEFINITE_SITE.search(sentence)
+    if not m:
+        return []
+    kinds = _SITE_KINDS.get(re.sub(r"\s+", " ", m.group(1).lower()), ("base",))
+    for mentions in later:
+        for men in mentions:
+            if men.place is not None and men.place.kind in kinds and not is_metonym(men):
+                return [men]
+    return []

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from geo.coreference import site_antecedent, site_noun
+from geo.coreference import next_site, site_antecedent, site_noun
 from geo.models import Mention
 from geo.sentences import Sentence
 
@@ -28,6 +28,7 @@ KIND_RANK = {
 }
 LOCAL_MAX = 5  # ranks up to this are "a place", beyond it only an area
 BORDER_KM = 40.0  # a place abroad this close to a Syrian place the article names is a border place
+_CATAPHOR_SENTENCES = 4  # how far ahead a lead's "a military air base" is looked for
 _CONTEXT_SENTENCES = 10  # how far back the nearest named place is looked for
 _MAX_PLACES = 3  # events per sentence when several places are listed as the scene
 
@@ -303,27 +304,6 @@ def _anaphor(ctx: ArticleContext, i: int) -> tuple[list[Mention], str | None]:
     return [men], "paragraph" if ctx.sentences[j].paragraph == sent.paragraph else "article"
 
 
-# "a military air base in central Syria was hit ... The Tiyas air base lies ...": a lead that names
-# the kind of site but not the site; the next such site the article names is it
-_CATAPHOR = re.compile(r"\ban? (?:[\w-]+ ){0,2}?(air ?base|air ?field|airport|base|dam|border crossing|"
-                       r"crossing|prison)\b", re.IGNORECASE)
-_CATAPHOR_SENTENCES = 4
-
-
-def _cataphor(ctx: ArticleContext, i: int) -> list[Mention]:
-    """The site a lead's "a military air base" turns out to be, named in the next few sentences."""
-    m = _CATAPHOR.search(ctx.sentences[i].text)
-    if not m:
-        return []
-    kinds = _ANAPHOR_KINDS.get(re.sub(r"\s+", " ", m.group(1).lower()).replace("air field", "base"),
-                               ("base",))
-    for j in range(i + 1, min(len(ctx.sentences), i + 1 + _CATAPHOR_SENTENCES)):
-        for men in ctx.by_sentence[j]:
-            if men.place is not None and men.place.kind in kinds and not _metonym(ctx.text, men):
-                return [men]
-    return []
-
-
 def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str | None]:
     """Places of sentence ``i`` and the precision used (see the module docstring)."""
     text, sentences = ctx.text, ctx.sentences
@@ -343,7 +323,8 @@ def locate(ctx: ArticleContext, i: int, near: int) -> tuple[list[Mention], str |
     found, precision = _anaphor(ctx, i)
     if ok(found):
         return found, precision
-    found = ok(_cataphor(ctx, i))
+    found = ok(next_site(sentences[i].text, ctx.by_sentence[i + 1:i + 1 + _CATAPHOR_SENTENCES],
+                         lambda m: _metonym(text, m)))
     if found:
         return found, "article"
 
