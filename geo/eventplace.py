@@ -57,7 +57,11 @@ _WHERE_AFTER = re.compile(r"^(?:\s*,\s*[^,.;:!?]{1,60})?\s*,?\s*where\b", re.IGN
 _SPREAD_TO = re.compile(r"\b(?:fighting|clashes|battles?|violence|unrest|combat|offensive|attacks?)\s+"
                         r"(?:\w+\s+){0,2}?(?:moved|spread|spreads|shifted|extended|spilled(?:\s+over)?|"
                         r"reached|turned)\s+(?:in)?to\s+(?:the\s+)?"
-                        r"(?:(?:town|city|village|suburb|district)\s+of\s+)?$", re.IGNORECASE)
+                        r"(?:(?:town|city|village|suburb|district)\s+of\s+)?$"
+                        # "troops advanced towards the Tasil area": where an advance goes is fought over
+                        r"|\b(?:advanc\w*|push(?:ed|ing)?|thrust|marched|stormed)\s+(?:\w+\s+){0,2}?"
+                        r"(?:towards?|into|on)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+                        re.IGNORECASE)
 _SCENE_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?"
                          r"(?:(?:towns?|villages?|cities|city|areas?)\s+of\s+)?$", re.IGNORECASE)
 
@@ -93,7 +97,7 @@ def _background(text: str, m: Mention) -> bool:
 
     "since the war in Gaza began", "in response to a gas attack in Douma".
     """
-    seg = re.split(r"[.!?\n,;:()\u2014]", text[max(0, m.start - 60):m.start])[-1]
+    seg = re.split(r"[.!?\n,;:()\u2014]", text[max(0, m.start - 90):m.start])[-1]
     return bool(re.search(r"\bsince\b|\bin response to\b|\bin retaliation for\b|\bin revenge for\b|"
                           r"\bfollowing\b", seg, re.IGNORECASE))
 
@@ -138,6 +142,11 @@ def scene_excluded(text: str, m: Mention) -> bool:
     return _metonym(text, m) or _dateline(text, m)
 
 
+# "the Daraa provincial governor said": a title, not where anything happened
+_TITLE_AFTER = re.compile(r"\s+(?:provincial\s+|province\s+|city\s+)?(?:governor|mayor|police chief|"
+                          r"health directorate|authorities|officials?)\b", re.IGNORECASE)
+
+
 def rank(m: Mention) -> int:
     return KIND_RANK.get(m.place.kind, 6) if m.place else 99
 
@@ -156,7 +165,7 @@ def choose_scene(text: str, mentions: Sequence[Mention], syria: bool, local_only
     """
     cands = [m for m in mentions
              if m.place is not None and not _metonym(text, m) and not _background(text, m)
-             and not _dateline(text, m)]
+             and not _dateline(text, m) and not _TITLE_AFTER.match(text, m.end)]
     if local_only:
         cands = [m for m in cands if rank(m) <= LOCAL_MAX]
     if not cands:

@@ -86,7 +86,12 @@ def _in(span: Sentence | tuple[int, int], m: Mention) -> bool:
 
 # Clause boundaries inside a sentence: each clause may report its own event at its own place
 # ("X fell on Monday, and Y was taken a day later").
-_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|while|but|whereas)\s+|\s+[\u2014\u2013]\s+|,\s+and\s+then\s+")
+_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|while|but|whereas|where)\s+|\s+[\u2014\u2013]\s+|"
+                           r",\s+and\s+then\s+")
+# "DAMASCUS, April 3 (Reuters) -": the filing date, not the date of what the sentence reports
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z/ ,.'-]+,[^-\u2013\u2014]{0,40}?(?:\([A-Za-z]+\)\s*)?"
+                            r"[-\u2013\u2014]\s")
+_WHERE_REACH = 60  # how far before ", where" the place it describes may stand
 # Segment boundaries for dating: a date belongs to the comma-separated piece it stands in.
 _SEGMENT_CUT = re.compile(r"[,;:()\u2014\u2013]")
 
@@ -224,6 +229,10 @@ def _units(ctx: ArticleContext, i: int, triggers: list, typed: list, amentions: 
     units = []
     for cs, ce in _clauses(sent.text):
         cm = [m for m in ctx.by_sentence[i] if cs <= m.start - sent.start and m.end - sent.start <= ce]
+        if re.match(r",\s+where\b", sent.text[cs:ce]):  # "Douma, in the Ghouta, where 40 died": Douma
+            before = [m for m in ctx.by_sentence[i] if m.place is not None
+                      and cs - _WHERE_REACH <= m.end - sent.start <= cs]
+            cm = sorted(before, key=lambda m: (rank(m), -m.start))[:1] + cm
         ctrig = [t for t in triggers if cs <= t.start < ce]
         ctyped = classify_all(sent.text, ctrig, amentions) if ctrig else []
         # a retyping the sentence got from its paragraph (a strike's toll) holds for its clauses
@@ -284,8 +293,10 @@ def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, tr
     # 2020", "which seized ...") keeps its date to itself
     busy = {segment(t.start) for t in triggers
             if _EMBEDDED.search(sent[max(0, t.start - 40):t.start])} - {own}
+    head = _DATELINE_HEAD.match(sent)
     exprs = [e for e in dates.find_dates(sent, published) if e.date and not e.background
-             and not _BACKGROUND_SEGMENT.search(sent[cuts[segment(e.start)]:e.start])]
+             and not _BACKGROUND_SEGMENT.search(sent[cuts[segment(e.start)]:e.start])
+             and not (head and e.start < head.end())]
     in_clause = [e for e in exprs if span[0] <= e.start < span[1]] or exprs
     usable = [e for e in in_clause if segment(e.start) == own] or \
              [e for e in in_clause if segment(e.start) not in busy]

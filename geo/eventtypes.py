@@ -80,6 +80,7 @@ def clash_words(by_type: dict) -> bool:
                for t in by_type.get(BATTLES, []))
 
 
+_AIR_POWERS = ("Israel", "United States", "US-led coalition", "Russia")
 _SECONDARY_SD = ("Agreement", "Arrests", "Non-violent transfer of territory",
                  "Headquarters or base established")
 
@@ -169,7 +170,10 @@ def _classify(sentence: str, triggers: list[Trigger],
     # "jets joined in striking the town", "raids by helicopters": a strike verb with an air or
     # artillery weapon named in the sentence is remote violence
     hits = [t for t in by_type.get(BATTLES, []) if _HIT_VERB.match(t.text)]
-    if hits and (_AIR.search(sentence) or _ARTILLERY.search(sentence)) and not by_type.get(PROTESTS):
+    # air powers strike from the air ("Israel struck the Hama military airport")
+    remote_actor = any(a.actor in _AIR_POWERS and a.end <= hits[0].start for a in actors) if hits else False
+    if hits and (_AIR.search(sentence) or _ARTILLERY.search(sentence) or remote_actor) \
+            and not by_type.get(PROTESTS):
         t = hits[0]
         return REMOTE, _remote_subtype(sentence, "Shelling/artillery/missile attack"), t
     if PROTESTS in by_type:

@@ -137,11 +137,13 @@ _RULES: list[tuple[str, str, str]] = [
      r"\b(?:ceasefire|cease-fire|truce) (?:took|takes|went|came|has come|entered) (?:into )?effect\b|"
      r"\bprisoner (?:swap|exchange)\b|\breconciliation (?:deal|agreement)\b|"
      r"\b(?:agreements?|deal|accord|ceasefire|truce) (?:was |had been |has been )?(?:reached|signed|struck|"
-     r"brokered|concluded|sealed)\b"),
+     r"brokered|mediated|concluded|sealed)\b"),
     (STRATEGIC, "Arrests", r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)\b|\brounded up\b|"
                            r"\btook (?:\w+ )?into custody\b|\bapprehended\b|\bdetention campaign\b"),
     (STRATEGIC, "Non-violent transfer of territory",
      r"\bwithdr(?:ew|awn|awal|aws|awing)\b|\bpull(?:ed|s|ing) out\b|\bhand(?:ed|s|ing)? over\b|"
+     r"\bhand(?:ed|s|ing)? (?:(?:the|its|their) )?(?:town|city|village|area|district|base|positions?|"
+     r"checkpoints?|crossing|control|neighbou?rhood|airport|dam|territory|security) (?:back )?to\b|"
      r"\bevacuat(?:ed|ion)\b|\bsurrender(?:ed)?\b|\bhandover\b|\btook over (?:\w+ ){0,4}?without\b"),
     (STRATEGIC, "Headquarters or base established",
      r"\b(?:establish(?:ed|es|ing)?|set(?:ting)? up|buil[dt]|open(?:ed)?|"

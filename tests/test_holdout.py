@@ -28,8 +28,13 @@ articles, geo.evaluation): recall 1.0, precision 0.994, events 0.932, fatalities
 a fifth (h31-h36) 0.75 / 0.969 / 0.778 / 0.833 (an airbase read as a village of the
 same name, Atmeh's coordinates uncertain in the gold, an unknown village Kabajeb;
 score.py counts an article with no events as a wrong date). Whole set (36 articles,
-geo.evaluation) now: recall 0.988, precision 0.996, events 0.939, fatalities 0.81,
-dates 1.0. The thresholds sit a little under those figures.
+geo.evaluation) then: recall 0.988, precision 0.996, events 0.939, fatalities 0.81,
+dates 1.0. A sixth batch (h37-h41) measured 0.9 / 1.0 / 0.7 / 1.0 before its fixes
+("Israel struck the airport" typed as a battle, a dateline's date dating the event,
+"the Daraa provincial governor" taken as a scene, "advanced towards X", "handed the
+town to the army", an unknown Damascus district). Whole set (41 articles,
+geo.evaluation) now: recall 0.989, precision 0.996, events 0.982, fatalities 0.80,
+dates 1.0, no traps. The thresholds sit a little under those figures.
 Once the pipeline is tuned on this set it stops measuring generalisation:
 add fresh articles rather than tuning further on these.
 """
@@ -47,7 +52,7 @@ GOLD = HOLDOUT / "gold.json"
 
 MIN_PLACE_RECALL = 0.95
 MIN_PLACE_PRECISION = 0.97
-MIN_EVENT_RECALL = 0.89
+MIN_EVENT_RECALL = 0.94
 MIN_PUBLISHED = 1.0
 MAX_TRAP_HITS = 1
 MIN_FATALITY_ACCURACY = 0.7
