@@ -69,6 +69,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}\b(?!,?\s*(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|mid-|end of|beginning of|the end of)\s*)?"
                       rf"{_MON}\s+(?:of\s+)?{_YEAR}")),
+    # "on the 3rd": a day of the publication month (or the month before)
+    ("dom", re.compile(r"\b(?:on|since|by) the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of|day|anniversary|"
+                       r"floor|time|century|round|division|brigade|corps|army|armoured))")),
     ("rel_day", re.compile(
         r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
         r"overnight|earlier today|the day before|the previous day)\b", re.I)),
@@ -321,6 +324,13 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
     if kind in ("md", "dm"):
         d = _safe_date(pub.year, _month(m["mon"]), int(m["day"]))
         return (_not_future(d, pub) if d else None), "day", background
+    if kind == "dom":
+        day = int(m["day"])
+        d = _safe_date(pub.year, pub.month, day) if day <= 31 else None
+        if d is None or d > pub + dt.timedelta(days=1):
+            y, mo = divmod(pub.year * 12 + pub.month - 2, 12)
+            d = _safe_date(y, mo + 1, day)
+        return d, ("day" if d else None), m.group(0).lower().startswith(("since", "by"))
     if kind == "rel_day":
         rel = m["rel"].lower()
         back = 1 if rel in ("yesterday", "last night", "the day before", "the previous day") else 0

@@ -99,7 +99,7 @@ def _background(text: str, m: Mention) -> bool:
     """
     seg = re.split(r"[.!?\n,;:()\u2014]", text[max(0, m.start - 90):m.start])[-1]
     return bool(re.search(r"\bsince\b|\bin response to\b|\bin retaliation for\b|\bin revenge for\b|"
-                          r"\bfollowing\b", seg, re.IGNORECASE))
+                          r"\bfollowing\b|\b(?:hours|days|weeks|months) after\b", seg, re.IGNORECASE))
 
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z.'\- ]*[A-Z.][ \t]*/[ \t]*)*$")

@@ -61,7 +61,7 @@ _ARTILLERY = re.compile(r"\b(?:artillery|shell(?:s|ing|ed)?|mortars?|rockets?|mi
                         r"systems?))|howitzers?|cannons?|tank fire)\b", _I)
 _SUICIDE = re.compile(r"\bsuicide\b|\bblew (?:himself|herself|themselves) up\b", _I)
 _IED = re.compile(r"\b(?:car|truck|motorcycle|motorbike|roadside|parcel) ?bombs?\b|\bIEDs?\b|"
-                  r"\bimprovised explosive\b|"
+                  r"\bimprovised explosive\b|\bwith explosives\b|"
                   r"\blandmines?\b|\bexplosive device\b|\bbooby[- ]trap\w*\b", _I)
 _HIT_VERB = re.compile(r"^(?:attack\w*|raid\w*|strik\w+|struck|hit|bomb\w*|pound\w*|target\w*|kill\w*)$", _I)
 _WEAK_BATTLE = re.compile(r"kill\w*|dead|died|slain|attack\w*|target\w*|raid\w*", _I)

@@ -145,6 +145,8 @@ def rejected(toks: list[Token], i: int, j: int, places: list[Place], text: str, 
         return True
     if org_after(toks, j, text) or _ISIL_BEFORE.search(text, max(0, toks[i].start - 40), toks[i].start):
         return True
+    if _outlet(toks, j, text):
+        return True
     prev = toks[i - 1] if i > 0 and joinable(text, toks[i - 1], toks[i]) else None
     if prev and prev.art:  # "Bashar al-Assad", "Ain al-Havr": the end of a longer name
         before = toks[i - 2] if i > 1 and joinable(text, toks[i - 2], prev) else None
@@ -193,6 +195,14 @@ def locative_compound(toks: list[Token], i: int, text: str) -> bool:
         return False
     return (not before.cap and before.f in _LOCATIVE and joinable(text, before, prev)
             and joinable(text, prev, toks[i]))
+
+
+def _outlet(toks: list[Token], j: int, text: str) -> bool:
+    """"Suwayda 24", "Deir ez-Zor 24": local news networks named after their place."""
+    if j + 1 >= len(toks) or toks[j + 1].text != "24" or not joinable(text, toks[j], toks[j + 1]):
+        return False
+    after = toks[j + 2] if j + 2 < len(toks) else None
+    return after is None or not joinable(text, toks[j + 1], after) or after.cap
 
 
 _ISIL_BEFORE = re.compile(r"Islamic State (?:of|in) (?:(?:Iraq|Syria) and (?:the )?|the )?$")

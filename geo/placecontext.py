@@ -176,6 +176,7 @@ RELATIVE_KM = 150.0
 _BASE_AFTER = re.compile(r"\s+(?:military\s+|army\s+)?(?:air ?base|air ?field|airport|military airport)\b",
                          re.IGNORECASE)
 _QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?)\b", re.IGNORECASE)
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet|farm|town)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: How far a neighbourhood may lie from the nearest place the text names.
 QUARTER_KM = 60.0
 
@@ -201,12 +202,18 @@ def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:
     # one sense per text: a name the text calls a neighbourhood ("the Tayy neighbourhood") is a
     # quarter of a city the text names, not a namesake far from all of them (Tyre)
     quarters = {fold(c.text) for c in cands if _QUARTER_AFTER.match(text, c.end)}
+    # likewise "the village of Orman" in a story about Sweida is no hamlet in northern Turkey
+    villages = {fold(c.text) for c in cands if _VILLAGE_BEFORE.search(text, max(0, c.start - 30), c.start)}
+    local = [a for a in anchors if a.country == "SY"]
     for k, m in enumerate(out):
-        if m.place is not None and fold(m.text) in quarters \
-                and m.place.kind not in ("country", "governorate"):
-            others = [a for a in anchors if a.id != m.place.id]
-            if others and min(_km(m.place, a) for a in others) > QUARTER_KM:
-                out[k] = Mention(m.start, m.end, m.text, None, 0.0)
+        if m.place is None or m.place.kind in ("country", "governorate"):
+            continue
+        others = [a for a in anchors if a.id != m.place.id]
+        if fold(m.text) in quarters and others and min(_km(m.place, a) for a in others) > QUARTER_KM:
+            out[k] = Mention(m.start, m.end, m.text, None, 0.0)
+        elif fold(m.text) in villages and m.place.country != "SY" and m.place.population < 20_000 \
+                and local and min(_km(m.place, a) for a in local) > RELATIVE_KM:
+            out[k] = Mention(m.start, m.end, m.text, None, 0.0)
     for k in range(len(out) - 1):
         ref = out[k + 1]
         rel = _RELATIVE_TO.fullmatch(text, out[k].end, ref.start)

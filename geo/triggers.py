@@ -34,7 +34,8 @@ _RULES: list[tuple[str, str, str]] = [
     (REMOTE, "Remote explosive/landmine/IED",
      r"\b(?:car|truck|motorcycle|motorbike|roadside|booby-trapped|parcel) ?bombs?\b|\bIEDs?\b|"
      r"\bimprovised explosive\b|\b(?:land ?mines?|mines? (?:exploded|blast|explosion))\b|"
-     r"\bexplosive device\b|\bbooby[- ]trap(?:ped|s)?\b|\bbomb (?:blast|attack|explo\w+|went off)\b|"
+     r"\bexplosive device\b|\bwith explosives\b|\bbooby[- ]trap(?:ped|s)?\b|"
+     r"\bbomb (?:blast|attack|explo\w+|went off)\b|"
      r"\b(?:explosions?|blasts?|exploded|detonat\w+)\b|\bbombings?\b(?! by (?:the )?(?:SAA|army|regime|"
      r"government|Syrian army|jets|warplanes|aircraft|Russian|Israeli|coalition))"),
     (REMOTE, "Air/drone strike",

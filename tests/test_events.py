@@ -499,3 +499,14 @@ def test_a_town_handed_to_the_army_is_a_transfer():
     ts = find_triggers("Local leaders handed the town to the army under an agreement mediated by Russia.")
     assert "Non-violent transfer of territory" in {t.sub_event_type for t in ts}
     assert find_triggers("He handed a letter to the envoy.") == []
+
+
+def test_an_attack_recalled_after_days_after_and_a_day_of_the_month():
+    text = ("Turkish drones struck Qamishli on Thursday, days after two militants attacked a ministry "
+            "in Ankara with explosives on Sunday.")
+    evs = events_of(text, ["Qamishli", "Ankara"], published="2023-10-06")
+    got = {(e.event_type, e.place, e.date) for e in evs}
+    assert ("Explosions/Remote violence", "Ankara", "2023-10-01") in got
+    (ev,) = events_of("Three civilians were killed by a landmine near Saraqib on the 3rd.", ["Saraqib"],
+                      published="2017-06-05")
+    assert ev.date == "2017-06-03"

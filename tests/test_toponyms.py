@@ -340,3 +340,11 @@ def test_a_name_before_airbase_is_the_base(gaz):
     found = mentions("The Nayrab military airbase shares the airport's runways.", gaz)
     assert found["Nayrab"].place.kind == "base" and near(found["Nayrab"].place, 36.18, 37.22, 10)
     assert mentions("Shelling hit Nayrab near Saraqib.", gaz)["Nayrab"].place.kind == "village"
+
+
+def test_local_news_networks_and_far_namesakes_of_villages_are_no_places(gaz):
+    found = mentions("according to the news network Suwayda 24, jets hit Salkhad.", gaz)
+    assert "Suwayda" not in found and "Salkhad" in found
+    found = mentions("Jets hit the village of Ormanqq and Salkhad in Sweida.", gaz)
+    assert found["Ormanqq"].place is None
+    assert mentions("Strikes hit Dirbêsiyê.", gaz)["Dirbêsiyê"].place.country == "SY"
