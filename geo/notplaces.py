@@ -51,7 +51,7 @@ ORG_NEXT = frozenset({
     "observatory", "network", "directorate", "commission", "chamber", "court", "hospital", "school",
     "stadium", "mosque", "church", "tv", "radio", "channel", "newspaper", "daily", "herald", "division",
     "divisions", "force", "guard", "guards", "squadron", "unit", "units", "militia", "faction", "sector",
-    "command", "headquarters",
+    "command", "headquarters", "square", "street", "avenue", "roundabout", "boulevard",
 })
 #: Lower-case nouns that may end a multi-word name ("Bab al-Hawa crossing", "Tabqa dam").
 NAME_SUFFIXES = frozenset({

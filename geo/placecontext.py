@@ -214,6 +214,7 @@ def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:
         elif fold(m.text) in villages and m.place.country != "SY" and m.place.population < 20_000 \
                 and local and min(_km(m.place, a) for a in local) > RELATIVE_KM:
             out[k] = Mention(m.start, m.end, m.text, None, 0.0)
+    _listed_together(text, out)
     for k in range(len(out) - 1):
         ref = out[k + 1]
         rel = _RELATIVE_TO.fullmatch(text, out[k].end, ref.start)
@@ -231,6 +232,31 @@ def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:
         else:
             out[k] = Mention(c.start, c.end, c.text, ref.place, STAND_IN_CONFIDENCE)
     return out
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)", re.IGNORECASE)
+#: How far from the places it is listed with a town may lie ("Ruhaiba, Jayrud and al-Nasiriyah").
+LISTED_KM = 300.0
+
+
+def _listed_together(text: str, out: list[Mention]) -> None:
+    """Places listed together ("the towns of Ruhaiba, Jayrud and al-Nasiriyah") lie together: a
+    reading far from all its list-mates (Nasiriyah in Iraq) is a namesake; the name stays
+    unresolved when the gazetteer has no nearer one."""
+    groups: list[list[int]] = [[0]] if out else []
+    for k in range(1, len(out)):
+        if _LIST_JOIN.fullmatch(text, out[k - 1].end, out[k].start):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    for g in groups:
+        local = [k for k in g
+                 if out[k].place is not None and out[k].place.kind in ("city", "town", "village")]
+        for k in local:
+            mates = [out[x].place for x in local if x != k and out[x].place.country == "SY"]
+            p = out[k].place
+            if len(mates) >= 2 and p.population < 1_000_000 and min(_km(p, q) for q in mates) > LISTED_KM:
+                out[k] = Mention(out[k].start, out[k].end, out[k].text, None, 0.0)
 
 
 def demonym_place(surface: str, gaz: Gazetteer) -> Place | None:

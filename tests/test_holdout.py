@@ -37,8 +37,12 @@ geo.evaluation) then: recall 0.989, precision 0.996, events 0.982, fatalities 0.
 dates 1.0. A seventh batch (h42-h45) measured 0.778 / 0.868 / 0.667 / 1.0 before
 its fixes (Kurdish spellings, "the village of Orman" read as a Turkish hamlet, the
 news network "Suwayda 24", "on the 3rd", "days after ... with explosives"). Whole
-set (45 articles, geo.evaluation) now: recall 0.99, precision 0.995, events 0.975,
-fatalities 0.77, dates 1.0, no traps. The thresholds sit a little under those figures.
+set (45 articles, geo.evaluation) then: recall 0.99, precision 0.995, events 0.975,
+fatalities 0.77, dates 1.0. An eighth batch (h46-h49) measured 1.0 / 0.941 / 1.0 /
+1.0 before its fix (al-Nasiriyah, listed with Qalamoun towns, read as Iraq's
+Nasiriyah). Whole set (49 articles, geo.evaluation) now: recall 0.991, precision
+0.993, events 0.977, fatalities 0.745, dates 1.0, one trap ("Karama (Dignity)
+Square"). The thresholds sit a little under those figures.
 Once the pipeline is tuned on this set it stops measuring generalisation:
 add fresh articles rather than tuning further on these.
 """
@@ -59,7 +63,7 @@ MIN_PLACE_PRECISION = 0.97
 MIN_EVENT_RECALL = 0.94
 MIN_PUBLISHED = 1.0
 MAX_TRAP_HITS = 1
-MIN_FATALITY_ACCURACY = 0.7
+MIN_FATALITY_ACCURACY = 0.65
 
 
 @pytest.fixture(scope="module")

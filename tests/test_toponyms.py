@@ -348,3 +348,10 @@ def test_local_news_networks_and_far_namesakes_of_villages_are_no_places(gaz):
     found = mentions("Jets hit the village of Ormanqq and Salkhad in Sweida.", gaz)
     assert found["Ormanqq"].place is None
     assert mentions("Strikes hit Dirbêsiyê.", gaz)["Dirbêsiyê"].place.country == "SY"
+
+
+def test_a_town_listed_with_others_is_not_a_namesake_far_away(gaz):
+    found = mentions("They were taken from the towns of Ruhaiba, Jayrud and al-Nasiriyah to Jarablus.", gaz)
+    assert found["al-Nasiriyah"].place is None or found["al-Nasiriyah"].place.country == "SY"
+    found = mentions("Delegations from Damascus, Baghdad and Amman met.", gaz)
+    assert found["Baghdad"].place.country == "IQ"
