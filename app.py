@@ -25,6 +25,7 @@ from streamlit_folium import st_folium
 from geo import basemap, home, mapview
 from geo.errors import GeoError, StoreError
 from geo.eventlayer import popup_items, to_geojson
+from geo.events import on_map as events_on_map
 from geo.events import to_frame
 from geo.filters import EventFilter, apply, counts, date_bounds, options
 from geo.gazetteer import Gazetteer, load_gazetteer, user_places_path
@@ -207,10 +208,11 @@ except GeoError as err:
     st.error(f"Control zones for {as_of}: {plain(err)}")
     zones = None
 
-on_map = int(shown["lat"].notna().sum()) if len(shown) else 0
+on_map = int(events_on_map(shown).sum()) if len(shown) else 0
 m1, m2, m3, m4 = st.columns(4)
 m1.metric("Events shown", f"{len(shown):,}", help=f"of {len(events):,} stored")
-m2.metric("On the map", f"{on_map:,}", help="Events without coordinates are only in the table")
+m2.metric("On the map", f"{on_map:,}", help="Events without coordinates, or placed only at a country,\n"
+          "are only in the table")
 m3.metric("Fatalities", f"{int(pd.to_numeric(shown.get('fatalities'), errors='coerce').sum()):,}"
           if len(shown) else "0")
 m4.metric("Zones as of", as_of.isoformat())

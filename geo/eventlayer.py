@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from geo.events import on_map
 from geo.style import event_color
 
 #: How many reports one aggregated marker lists in its popup.
@@ -89,11 +90,10 @@ def _span(start: object, end: object) -> str:
 
 
 def locatable(events: pd.DataFrame) -> pd.DataFrame:
-    """The events that have coordinates (the others cannot be drawn)."""
+    """The events a map can draw (located below country level, :func:`geo.events.on_map`)."""
     if events.empty:
         return events
-    ok = events["lat"].notna() & events["lon"].notna()
-    return events[ok]
+    return events[on_map(events)]
 
 
 def popup_items(events: pd.DataFrame) -> pd.Series:

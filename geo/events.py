@@ -29,8 +29,9 @@ How an event is built from a sentence that reports one (see
   of the ten preceding sentences of earlier paragraphs, the one named most
   often, most recently, in the headline and as an earlier scene
   (``"article"``); else a later sentence of the paragraph; else the sentence's
-  own country or region (``"sentence"``); else the country the article names
-  most (``"article"``). Context places must lie in the
+  own country or region; else the country the article names most. An event
+  placed only at a country gets ``place_precision="country"``: data files keep
+  it, maps do not draw it (:func:`on_map`). Context places must lie in the
   country, and the part of Syria ("north-east Syria"), that the sentence
   names. A foreign state that acts ("the United States launched missiles") is
   not the scene of a Syria story: Syria is.
@@ -70,12 +71,13 @@ from geo.eventplace import (
 )
 from geo.eventtypes import classify_all
 from geo.fatalities import fatalities
-from geo.models import Article, Event, Mention
+from geo.models import Article, Event, Mention, Place
 from geo.sentences import Sentence, split_sentences
 from geo.triggers import BATTLES, REMOTE, VAC, find_triggers
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +177,7 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
                     article=article.path, published=article.published, date=date,
                     date_precision=date_precision, event_type=etype, sub_event_type=sub, actors=actors,
                     place=p.name if p else None, lat=p.lat if p else None, lon=p.lon if p else None,
-                    place_precision=precision if p else None, fatalities=dead,
+                    place_precision=_precision(p, precision), fatalities=dead,
                     quote=sent.text, start=sent.start, end=sent.end,
                     gazetteer_id=p.id if p else None, country=p.country if p else None,
                     admin1=p.admin1 if p else None,
@@ -197,7 +199,7 @@ def _recalled(article: Article, sent: Sentence, mentions: list[Mention], seen: s
         out.append(Event(
             article=article.path, published=article.published, date=r.date, date_precision=r.date_precision,
             event_type=r.event_type, sub_event_type=r.sub_event_type, actors=r.actors, place=p.name,
-            lat=p.lat, lon=p.lon, place_precision="sentence", fatalities=None, quote=sent.text,
+            lat=p.lat, lon=p.lon, place_precision=_precision(p, "sentence"), fatalities=None, quote=sent.text,
             start=sent.start, end=sent.end, gazetteer_id=p.id, country=p.country, admin1=p.admin1,
             extra={"trigger": r.trigger, "surface": r.mention.text, "recalled": True}))
     return out
@@ -328,11 +330,31 @@ def _date_for(sentences: list[Sentence], i: int, span: tuple[int, int], trig, tr
     return None, None
 
 
+def _precision(place: Place | None, found_in: str) -> str | None:
+    """``place_precision``: where the place was found, or "country" when only a country is known.
+
+    A country's centre point is not where anything happened, so maps leave such
+    events out (:func:`on_map`) while tables and data files keep them.
+    """
+    if place is None:
+        return None
+    return "country" if place.kind == "country" else found_in
+
+
+def on_map(frame: pd.DataFrame) -> pd.Series:
+    """Boolean mask of the rows a map can draw: located below the level of a country."""
+    ok = frame["lat"].notna() & frame["lon"].notna()
+    if "place_precision" in frame:
+        ok &= frame["place_precision"].astype(object) != "country"
+    return ok
+
+
 def to_frame(events: Sequence[Event]) -> gpd.GeoDataFrame:
     """Events as a GeoDataFrame (EPSG:4326), one row per event.
 
     Columns are the keys of :meth:`Event.to_record`, with ``actors`` joined by
-    ``"; "``; events without coordinates get an empty geometry.
+    ``"; "``; events without coordinates, or placed only at a country, get an
+    empty geometry (their ``lat``/``lon`` stay in the columns).
     """
     import geopandas as gpd  # imported here: the command line does not need it
     from shapely.geometry import Point
@@ -343,7 +365,8 @@ def to_frame(events: Sequence[Event]) -> gpd.GeoDataFrame:
         rec = ev.to_record()
         rec["actors"] = "; ".join(ev.actors)
         rows.append(rec)
-        geoms.append(Point(ev.lon, ev.lat) if ev.lat is not None and ev.lon is not None else None)
+        drawn = ev.lat is not None and ev.lon is not None and ev.place_precision != "country"
+        geoms.append(Point(ev.lon, ev.lat) if drawn else None)
     columns = list(Event.__dataclass_fields__)
     columns.remove("extra")
     return gpd.GeoDataFrame(rows, columns=columns, geometry=geoms, crs="EPSG:4326")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from geo.actors import actor_mentions
-from geo.events import extract_events, to_frame
+from geo.events import extract_events, on_map, to_frame
 from geo.eventtypes import classify
 from geo.fatalities import fatalities
 from geo.models import Article, Mention, Place
@@ -346,7 +346,17 @@ def test_unplaced_event_falls_back_to_the_articles_country():
     text = "The war in Syria entered its tenth year.\n\nGunmen abducted two aid workers on Sunday."
     evs = events_of(text, ["Syria"])
     (ev,) = [e for e in evs if e.event_type == "Violence against civilians"]
-    assert (ev.place, ev.place_precision) == ("Syria", "article")
+    assert (ev.place, ev.place_precision) == ("Syria", "country")
+
+
+def test_events_placed_only_at_a_country_stay_off_the_map():
+    text = "Gunmen abducted two aid workers in Syria on Sunday.\n\nShelling hit Idlib on Monday."
+    frame = to_frame(events_of(text, ["Syria", "Idlib"], published="2021-03-10"))
+    drawn = frame[on_map(frame)]
+    assert set(frame["place"]) == {"Syria", "Idlib"}
+    assert list(drawn["place"]) == ["Idlib"]
+    country = frame[frame["place"] == "Syria"].iloc[0]
+    assert country["lat"] is not None and country.geometry is None
 
 
 def test_a_where_clause_places_its_event_at_the_place_it_describes():
