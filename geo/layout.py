@@ -143,12 +143,30 @@ class ExportOptions:
         return page_size(self.size, self.dpi)
 
 
+#: Named extents (W, S, E, N) for the views briefings ask for most.
+EXTENTS: dict[str, tuple[float, float, float, float]] = {
+    "syria": (35.5, 32.2, 42.5, 37.5),
+    "northwest": (35.7, 35.0, 38.2, 36.8),  # Idlib, Aleppo, Latakia, northern Hama
+    "northeast": (37.9, 35.3, 42.5, 37.4),  # Manbij to Qamishli, Raqqa, Hasakah
+    "euphrates": (39.2, 34.2, 41.4, 36.0),  # Raqqa to Abu Kamal along the river
+    "south": (35.5, 32.2, 37.4, 34.0),  # Damascus, Daraa, Quneitra, Suwayda
+    "region": (33.5, 30.5, 44.5, 38.8),  # Syria and its neighbours
+}
+
+
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
-    """Parse ``W,S,E,N`` degrees; raise ExportError naming the value when unusable."""
+    """Parse ``W,S,E,N`` degrees or a name of :data:`EXTENTS`.
+
+    Raise ExportError naming the value when unusable.
+    """
+    named = EXTENTS.get(str(text).strip().lower())
+    if named:
+        return named
     try:
         w, s, e, n = (float(v) for v in str(text).split(","))
     except ValueError:
-        raise ExportError(f"bbox should be W,S,E,N in degrees, got {text!r}") from None
+        raise ExportError(f"bbox should be W,S,E,N in degrees or one of {', '.join(EXTENTS)}, "
+                          f"got {text!r}") from None
     if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
         raise ExportError(f"bbox should have W < E and S < N within the globe, got {text!r}")
     return (w, s, e, n)

@@ -9,7 +9,9 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from geo.layout import EXTENTS
 from geo.snapshot import CHROMIUM
+from ui import export_panel
 
 
 def _panel_app() -> None:
@@ -71,10 +73,26 @@ def test_bad_custom_size_is_reported(app):
 
 
 def test_bad_extent_is_reported(app):
+    app.selectbox(key="export_area").select("custom")
     app.text_input(key="export_bbox").input("40,30")
     app.button[0].click().run()
     assert not app.exception
     assert any("bbox" in e.value for e in app.error)
+
+
+def test_named_extent_frames_the_picture(app, monkeypatch):
+    seen = {}
+    real = export_panel.picture_set
+
+    def spy(events, zones, layers, options, formats):
+        seen["bbox"] = options.bbox
+        return real(events, zones, layers, options, formats)
+
+    monkeypatch.setattr(export_panel, "picture_set", spy)
+    app.selectbox(key="export_area").select("northwest")
+    app.button[0].click().run()
+    assert not app.exception and not app.error
+    assert seen["bbox"] == EXTENTS["northwest"]
 
 
 @pytest.mark.browser

@@ -24,7 +24,7 @@ import pandas as pd
 
 from geo.errors import GeoError
 from geo.exportjob import data_bytes, picture_set, sources_of
-from geo.layout import ExportOptions, page_size, parse_bbox
+from geo.layout import EXTENTS, ExportOptions, page_size, parse_bbox
 from geo.snapshot import CHROMIUM
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,12 @@ SIZE_LABELS = {
 MIME = {"png": "image/png", "pdf": "application/pdf", "html": "text/html", "csv": "text/csv",
         "geojson": "application/geo+json", "kml": "application/vnd.google-earth.kml+xml"}
 
+
+
+EXTENT_LABELS = {"auto": "Syria and the events near it", "northwest": "North-west (Idlib, Aleppo)",
+                 "northeast": "North-east (Raqqa, Hasakah)", "euphrates": "Euphrates valley",
+                 "south": "South (Damascus, Daraa)", "region": "Syria and neighbours",
+                 "custom": "Custom (below)"}
 
 def as_geoframe(events: pd.DataFrame) -> gpd.GeoDataFrame:
     """Events as a GeoDataFrame (built from lon/lat when the table has no geometry)."""
@@ -93,7 +99,10 @@ def render_export_panel(st: Any, events_gdf: pd.DataFrame, zones_gdf: gpd.GeoDat
         banner = b1.text_input("Banner, top and bottom (optional)", value="", key="export_banner",
                                placeholder="e.g. UNCLASSIFIED")
         view_bbox = view.get("bbox")
-        extent = b2.text_input("Extent W,S,E,N in degrees (empty: Syria and the events)",
+        area = b2.selectbox("Extent", ["auto", *EXTENTS, "custom"], key="export_area",
+                            index=len(EXTENTS) + 1 if view_bbox else 0,
+                            format_func=lambda k: EXTENT_LABELS.get(k, k.capitalize()))
+        extent = b2.text_input("Custom extent W,S,E,N in degrees",
                                value=",".join(f"{v:g}" for v in view_bbox) if view_bbox else "",
                                key="export_bbox", placeholder="e.g. 38.5,36.0,42.0,37.4")
         c3, c4, c5 = st.columns(3)
@@ -114,7 +123,8 @@ def render_export_panel(st: Any, events_gdf: pd.DataFrame, zones_gdf: gpd.GeoDat
             options = ExportOptions(
                 title=title, subtitle=subtitle, banner=banner, size=size, dpi=int(dpi), renderer=renderer,
                 as_of=view.get("as_of"), date_from=view.get("date_from"), date_to=view.get("date_to"),
-                bbox=parse_bbox(extent) if extent.strip() else None,
+                bbox=(parse_bbox(extent) if area == "custom" and extent.strip()
+                      else EXTENTS.get(area)),
                 sources=sources_of(events, view.get("sources") or {}))
             with st.spinner(f"Rendering {page.width_px}x{page.height_px} px ..."):
                 files = picture_set(events, zones_gdf, basemap, options, ("png", "pdf", "html"))
