@@ -118,12 +118,19 @@ def _cmd_zones(args: argparse.Namespace) -> int:
     import json
 
     from geo import zones
+    from geo.errors import ZoneError
 
-    user = zones.load_user_zones(args.user_zones) if args.user_zones else None
+    user, status = None, 0
+    if args.user_zones:
+        try:
+            user = zones.load_user_zones(args.user_zones)
+        except ZoneError as err:  # refuse the file, keep the shipped zones
+            print(f"skipped {err}; showing the shipped zones only", file=sys.stderr)
+            status = 1
     found = zones.zones_on(args.date, user_zones=user, control_path=args.control)
     json.dump(zones.to_geojson(found), sys.stdout)
     sys.stdout.write("\n")
-    return 0
+    return status
 
 
 # --- briefing export ---------------------------------------------------------

@@ -367,7 +367,9 @@ def test_cli_applies_user_zones_and_refuses_bad_ones(tmp_path, capsys):
     bad = _write(tmp_path, [_feature(DESERT, faction="rebels", valid_from="2019-01-01", name="Bad one")],
                  name="bad.geojson")
     code, out = _run(["zones", "--date", "2019-11-15", "--user-zones", str(bad)])
-    assert code == 2 and out == ""
+    assert code == 1  # the file is refused, the shipped zones are still printed
+    names = {f["properties"]["name"] for f in json.loads(out)["features"]}
+    assert "Bad one" not in names and "Operation Peace Spring zone" in names
     assert "bad.geojson feature 0 (Bad one)" in capsys.readouterr().err
 
 
