@@ -73,7 +73,7 @@ from geo.eventtypes import classify_all
 from geo.fatalities import fatalities
 from geo.models import Article, Event, Mention, Place
 from geo.sentences import Sentence, split_sentences
-from geo.triggers import BATTLES, REMOTE, VAC, find_triggers
+from geo.triggers import BATTLES, REMOTE, VAC, drop_disaster_triggers, find_triggers, names_disaster
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -147,6 +147,9 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
             continue
         events.extend(_recalled(article, sent, by_sentence[i], seen, ctx))
         triggers = find_triggers(sent.text)
+        # a quake's or a flood's toll, ruins and aid convoys are not conflict events
+        disaster = any(names_disaster(sentences[j].text) for j in ctx.paragraphs[sent.paragraph])
+        triggers = drop_disaster_triggers(sent.text, triggers, disaster)
         if not triggers:
             continue
         amentions = actor_mentions(sent.text)

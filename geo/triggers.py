@@ -82,12 +82,15 @@ _RULES: list[tuple[str, str, str]] = [
      r"\badvanc(?:ed|es|ing) (?:into|on|towards?)\b|\badvances on\b|\bbreached\b|\btook over\b|"
      r"\btook (?=the (?:town|city|village|base|airport|district|hill|area|centre|center|neighbou?rhoods?|"
      r"crossing|dam|camp|countryside|enclave|region)|(?:control|most|much|all|parts?) of)|"
-     r"\b(?:had|has|have|was|were|been|being) taken\b|\bcontroll?ed (?:most|much|all|parts?|"
+     r"\b(?:had|has|have|was|were|been|being) taken\b(?! to\b| into\b| hostage| prisoner| captive| away|"
+     r" aback)|"
+     r"\bcontroll?ed (?:most|much|all|parts?|"
      r"large parts) of\b|"
      r"\bfell\b(?<!shells fell)(?<!rockets fell)(?<!mortars fell)(?<!missiles fell)(?<!bombs fell)"
      r"(?<!prices fell)(?! (?:short|"
      r"silent|apart|"
-     r"ill|asleep|sharply|by|back|on|in love))|\bfell on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+     r"ill|asleep|sharply|by|back|on|in love|(?:far|well|just) short))|"
+     r"\bfell on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
      r"Saturday|Sunday)\b|"
      r"\b(?:troops|forces|fighters|army|rebels|insurgents|militants|soldiers|units) (?:\w+ ){0,2}?entered\b|"
      r"\bpush(?:ed|ing)? (?:back )?(?:into|deeper)\b|\bswept (?:into|through)\b|\bsweep into\b"),
@@ -264,3 +267,50 @@ def find_triggers(sentence: str) -> list[Trigger]:
             continue  # "the ministry protested", "authorities protest": a diplomatic objection
         out.append(Trigger(etype, sub, s, e, sentence[s:e]))
     return out
+
+
+# Natural disasters, accidents and disease: their dead and ruins are no ACLED event.
+_DISASTER = re.compile(r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|seismic|magnitude \d|floods?|flooding|"
+                       r"flash floods?|landslides?|avalanches?|storms?|wildfires?|forest fires?|blaze|"
+                       r"fire broke out|cholera|epidemic|outbreak|pandemic|covid(?:-19)?|coronavirus|"
+                       r"disease|heatwave|drought|hurricane|cyclone|tsunami|(?:traffic|road|car|mining|"
+                       r"industrial) accident|accident|crash(?:ed)?|capsiz\w+|drown\w*|"
+                       r"(?:buildings?|blocks|homes|houses|apartment \w+|roofs?|bridges?) (?:\w+ ){0,2}?"
+                       r"(?:collapsed|fell|crumbled|caved in)|rubble|quake-hit|disaster)\b", _I)
+# Words that still name armed violence inside such a passage ("shelling hit quake-hit towns").
+_ARMED = re.compile(r"\b(?:bomb\w*|missiles?|rockets?|shell(?:s|ed|ing)|mortars?|artillery|air ?strikes?|"
+                    r"air ?raids?|drones?|jets|warplanes|gunmen|gunfire|snipers?|IEDs?|clash\w*|"
+                    r"fighters|militants|militia\w*|rebels|insurgents|troops|soldiers|army|forces)\b", _I)
+# Triggers that say what a quake or a fire does as well as what a war does.
+_SHARED = re.compile(r"kill\w*|dead|died|slain|struck|hit|striking|fell|attack\w*|target\w*|"
+                     r"explosions?|blasts?|exploded|destroy\w*", _I)
+
+
+def names_disaster(text: str) -> bool:
+    """Whether a text names a natural disaster, an accident or an epidemic."""
+    return bool(_DISASTER.search(text))
+
+
+def drop_disaster_triggers(sentence: str, triggers: list[Trigger], in_disaster: bool) -> list[Trigger]:
+    """The triggers of a sentence that still report armed conflict amid a disaster.
+
+    A sentence that names a disaster ("the quake killed 6,000"), or that stands in a
+    paragraph about one and names no weapon or armed group ("3,000 people have been
+    confirmed dead"), reports its toll and its aid, not violence: death, hit and
+    fall words, movements and withdrawals ("teams pulling out bodies", "a convoy of
+    aid lorries crossed") do not count there. Weapons, clashes, protests, arrests
+    and agreements still do.
+    """
+    own = names_disaster(sentence)
+    if not (own or in_disaster) or (not own and _ARMED.search(sentence)):
+        return triggers
+    keep = []
+    for t in triggers:
+        if _SHARED.fullmatch(t.text) or t.sub_event_type in ("territory", "Other",
+                                                              "Non-violent transfer of territory",
+                                                              "Looting/property destruction"):
+            continue
+        if own and t.event_type == BATTLES and not _ARMED.search(sentence):
+            continue  # "the quake struck ... the fighting of rescuers": no armed party
+        keep.append(t)
+    return keep

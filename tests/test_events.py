@@ -520,3 +520,17 @@ def test_an_attack_recalled_after_days_after_and_a_day_of_the_month():
     (ev,) = events_of("Three civilians were killed by a landmine near Saraqib on the 3rd.", ["Saraqib"],
                       published="2017-06-05")
     assert ev.date == "2017-06-03"
+
+
+def test_a_disaster_toll_its_ruins_and_its_aid_are_no_conflict_events():
+    text = ("An earthquake hit Saraqib before dawn on Monday and killed 40 people.\n\n"
+            "Relief lorries crossed into Idlib on Tuesday, but the help fell far short of the need. "
+            "Over 200 people have been confirmed dead, and many homes collapsed in Nayrab. "
+            "The injured were taken to hospitals in Idlib.")
+    assert events_of(text, ["Saraqib", "Idlib", "Nayrab"]) == []
+
+
+def test_shelling_amid_a_disaster_is_still_an_event():
+    text = "Artillery shelled Saraqib on Monday as rescuers dug through the quake rubble, killing two."
+    (ev,) = events_of(text, ["Saraqib"])
+    assert ev.event_type == "Explosions/Remote violence"
