@@ -21,7 +21,8 @@ from geo.eventtypes import classify_all
 from geo.models import Mention
 from geo.triggers import find_triggers
 
-_CUE = re.compile(r"\b(?:since|in response to|in retaliation for|in reprisal for|in revenge for|following|"
+_CUE = re.compile(r"\b(?:since|(?:in|a|as a) response to|in retaliation for|in reprisal for|in revenge for|"
+                  r"following|"
                   r"(?:hours|days|weeks|months) after)\s+", re.IGNORECASE)
 _CUE_REACH = 80  # characters between the cue and the place
 _PHRASE_END = re.compile(r"[,;:()\u2014\u2013]|\s(?:and|but|while|when|as)\s")

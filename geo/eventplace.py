@@ -98,7 +98,8 @@ def _background(text: str, m: Mention) -> bool:
     "since the war in Gaza began", "in response to a gas attack in Douma".
     """
     seg = re.split(r"[.!?\n,;:()\u2014]", text[max(0, m.start - 90):m.start])[-1]
-    return bool(re.search(r"\bsince\b|\bin response to\b|\bin retaliation for\b|\bin revenge for\b|"
+    return bool(re.search(r"\bsince\b|\b(?:in|a|as a) response to\b|"
+                          r"\bin retaliation for\b|\bin revenge for\b|"
                           r"\bfollowing\b|\b(?:hours|days|weeks|months) after\b", seg, re.IGNORECASE))
 
 

@@ -215,6 +215,10 @@ _OFFICIAL = re.compile(r"\b(?:authorities|government|ministry|ministers?|officia
                        r"Washington)\b(?:\s+\S+){0,2}\s*$", _I)
 
 
+_TOLL = re.compile(r"kill\w*|dead|died|slain|wounded|injured", _I)
+_RELATIVE = re.compile(r"^[^.;]{0,100}?,\s*(?:which|that|who)\s+(?:\w+\s+){0,2}$", _I)
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A trigger word or phrase found in a sentence."""
@@ -260,8 +264,13 @@ def find_triggers(sentence: str) -> list[Trigger]:
             found.append((start, stop, _COMPILED[k][0], _COMPILED[k][1]))
             end = stop
     out: list[Trigger] = []
+    dropped = -1  # end of the last trigger that does not count
     for s, e, etype, sub in sorted(found):
         if _is_hypothetical(sentence, s, e, agreement=sub == "Agreement"):
+            dropped = e
+            continue
+        # "a response to the bombing in X, which killed six": the dead belong to the recalled event
+        if dropped >= 0 and _TOLL.fullmatch(sentence[s:e]) and _RELATIVE.search(sentence[dropped:s]):
             continue
         if etype == PROTESTS and _OFFICIAL.search(sentence[max(0, s - 50):s]):
             continue  # "the ministry protested", "authorities protest": a diplomatic objection

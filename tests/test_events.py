@@ -534,3 +534,10 @@ def test_shelling_amid_a_disaster_is_still_an_event():
     text = "Artillery shelled Saraqib on Monday as rescuers dug through the quake rubble, killing two."
     (ev,) = events_of(text, ["Saraqib"])
     assert ev.event_type == "Explosions/Remote violence"
+
+
+def test_a_bombing_recalled_as_what_a_raid_answers_is_remote_violence_with_no_second_event():
+    text = ("Turkish jets struck Tal Abyad on Sunday. Ankara says the raids are a response to the bombing "
+            "in Gaziantep on February 20, which killed four people.")
+    evs = [e for e in events_of(text, ["Tal Abyad", "Gaziantep", "Ankara"]) if e.place == "Gaziantep"]
+    assert [(e.event_type, e.date) for e in evs] == [("Explosions/Remote violence", "2020-02-20")]
