@@ -69,9 +69,10 @@ _PERSON_TAKEN = re.compile(r"\s+(?:an?|the|two|three|several|\d+)?\s*(?:[\w-]+\s
                            r"leaders?|"
                            r"emirs?|members?|suspects?|officials?|pilots?|militants?|operatives?|"
                            r"financiers?)\b", _I)
-# ground taken with no fight: ACLED's non-violent transfer of territory
+# ground taken with no fight: ACLED's non-violent transfer of territory ("after the rebels withdrew"
+# is not enough: a withdrawal under an offensive leaves the ground to the victor of a battle)
 _UNOPPOSED = re.compile(r"\b(?:abandoned|deserted|vacated|unopposed|without (?:a |any )?(?:fight|fighting|"
-                        r"resistance|clashes|a shot)|after (?:\w+ ){0,3}(?:withdrew|pulled out|left))\b", _I)
+                        r"resistance|clashes|a shot))\b", _I)
 
 
 def clash_words(by_type: dict) -> bool:
@@ -80,6 +81,7 @@ def clash_words(by_type: dict) -> bool:
                for t in by_type.get(BATTLES, []))
 
 
+_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
 _AIR_POWERS = ("Israel", "United States", "US-led coalition", "Russia")
 _SECONDARY_SD = ("Agreement", "Arrests", "Non-violent transfer of territory",
                  "Headquarters or base established")
@@ -131,7 +133,9 @@ def classify_all(sentence: str, triggers: list[Trigger],
             sub = _territory_subtype(sentence, t, actors) if territory else "Armed clash"
             out.append((BATTLES, sub, t))
     if main[0] != STRATEGIC:
-        sd = [t for t in triggers if t.event_type == STRATEGIC and t.sub_event_type in _SECONDARY_SD]
+        sd = [t for t in triggers if t.event_type == STRATEGIC and t.sub_event_type in _SECONDARY_SD
+              # "took the town after the rebels withdrew": the loser's side of the same capture
+              and not (main[1] in _TAKEN and t.sub_event_type == "Non-violent transfer of territory")]
         if sd:
             out.append((STRATEGIC, sd[0].sub_event_type, sd[0]))
     return out

@@ -541,3 +541,9 @@ def test_a_bombing_recalled_as_what_a_raid_answers_is_remote_violence_with_no_se
             "in Gaziantep on February 20, which killed four people.")
     evs = [e for e in events_of(text, ["Tal Abyad", "Gaziantep", "Ankara"]) if e.place == "Gaziantep"]
     assert [(e.event_type, e.date) for e in evs] == [("Explosions/Remote violence", "2020-02-20")]
+
+
+def test_a_town_taken_after_its_defenders_withdrew_is_a_battle_only():
+    text = "Syrian government forces took control of Saraqib on Wednesday after the rebels withdrew at night."
+    (ev,) = events_of(text, ["Saraqib"])
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Government regains territory")
