@@ -51,6 +51,7 @@ How an event is built from a sentence that reports one (see
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -157,8 +158,10 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
         if not typed:
             continue
         typed = _casualties_of_strike(typed, mains, ctx.paragraphs[sent.paragraph], i)
-        mains[i] = typed[0]
         dead = fatalities(sent.text)
+        if _toll_of_earlier(events, sentences, i, triggers, by_sentence[i], dead):
+            continue
+        mains[i] = typed[0]
         units = _units(ctx, i, triggers, typed, amentions)
         ctx.scenes[i] = [m for _, places, precision, _ in units if precision == "sentence" for m in places]
         for (etype, sub, trig), places, precision, span in units:
@@ -221,6 +224,51 @@ def _casualties_of_strike(typed: list, mains: dict[int, tuple], para: list[int],
     if prev and mains[prev[-1]][0] == REMOTE and i - prev[-1] <= 2:
         return [(REMOTE, mains[prev[-1]][1], trig)] + typed[1:]
     return typed
+
+
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|is|being|got)\s+(?:\w+\s+)?(?:killed|slain)$|"
+                      r"^(?:dead|died|slain)$|\s(?:dead|died)$", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:at|in|on|near|inside) the (base|airbase|airport|air base|village|town|city|camp|"
+                      r"depot|facility|site|compound|prison|market|school|hospital|crossing|dam|post|"
+                      r"outpost|checkpoint|convoy)\b", re.IGNORECASE)
+
+
+def _toll_of_earlier(events: list[Event], sentences: list[Sentence], i: int, triggers: list,
+                     mentions: list[Mention], dead: int | None) -> bool:
+    """Whether sentence ``i`` only counts the dead of a strike or battle told just before.
+
+    "The army said six people were killed at the base", with no place of its own
+    and no other trigger, is the toll of the last strike or battle of the six
+    sentences before that has none yet: that event takes the count (ACLED codes
+    one event), and the sentence gives no event of its own.
+    """
+    text = sentences[i].text
+    if dead is None or not triggers or not all(_DEATH_ONLY.fullmatch(t.text) for t in triggers):
+        return False
+    # "pro-government forces had killed 82 civilians" names who killed: an event of its own
+    if any(not _PASSIVE.search(text[max(0, t.start - 25):t.end]) for t in triggers):
+        return False
+    if any(m.place is not None and rank(m) <= LOCAL_MAX for m in mentions):
+        return False
+    # "at the base", "in the village": the earlier event whose report names that kind of place
+    noun = _ANAPHOR.search(text)
+    start = sentences[max(0, i - 6)].start
+    for k in range(len(events) - 1, -1, -1):
+        ev = events[k]
+        if ev.start < start:
+            break
+        if ev.event_type not in (REMOTE, BATTLES) or ev.extra.get("recalled") or ev.place is None:
+            continue
+        if noun and not re.search(rf"\b{noun.group(1)}", ev.quote, re.IGNORECASE):
+            continue
+        if ev.fatalities is not None:
+            return False  # the count of the last one told; this one is another report
+        same = [j for j, e in enumerate(events) if e.start == ev.start and e.event_type == ev.event_type
+                and e.fatalities is None]
+        for j in same:
+            events[j] = dataclasses.replace(events[j], fatalities=dead)
+        return True
+    return False
 
 
 def _units(ctx: ArticleContext, i: int, triggers: list, typed: list, amentions: list) -> list[tuple]:

@@ -547,3 +547,16 @@ def test_a_town_taken_after_its_defenders_withdrew_is_a_battle_only():
     text = "Syrian government forces took control of Saraqib on Wednesday after the rebels withdrew at night."
     (ev,) = events_of(text, ["Saraqib"])
     assert (ev.event_type, ev.sub_event_type) == ("Battles", "Government regains territory")
+
+
+def test_a_toll_told_after_a_strike_is_that_strikes_count_not_a_new_event():
+    text = ("Israeli missiles struck the air base at Nayrab on Monday.\n\n"
+            "The army said four soldiers were killed at the base.")
+    (ev,) = events_of(text, ["Nayrab"])
+    assert (ev.event_type, ev.place, ev.fatalities) == ("Explosions/Remote violence", "Nayrab", 4)
+
+
+def test_who_killed_gives_an_event_of_its_own():
+    text = ("Israeli missiles struck the air base at Nayrab on Monday. "
+            "Pro-government militiamen killed six civilians in the village, a monitor said.")
+    assert len(events_of(text, ["Nayrab"])) == 2
