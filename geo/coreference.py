@@ -54,9 +54,11 @@ def site_antecedent(text: str, noun: str, earlier: Sequence[Mention],
 
 # "a military air base in central Syria was hit ... The Tiyas air base lies ...": a lead that names
 # the kind of site but not the site; the next such site the article names is it
-_INDEFINITE_SITE = re.compile(r"\ban? (?:[\w-]+ ){0,2}?(air ?base|air ?field|airport|base|dam|"
-                              r"border crossing|crossing|prison)\b", re.IGNORECASE)
-_SITE_KINDS = {"dam": ("dam",), "crossing": ("crossing",), "border crossing": ("crossing",)}
+# (headlines drop the article: "drone kills three soldiers at Jordan outpost")
+_INDEFINITE_SITE = re.compile(r"\b(?:an?|at(?! the\b)) (?:[\w-]+ ){0,2}?(air ?base|air ?field|airport|base|"
+                              r"outpost|dam|border crossing|crossing|prison)\b", re.IGNORECASE)
+_SITE_KINDS = {"outpost": ("base",), "dam": ("dam",), "crossing": ("crossing",),
+               "border crossing": ("crossing",)}
 
 
 def next_site(sentence: str, later: Sequence[Sequence[Mention]],

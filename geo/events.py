@@ -297,8 +297,10 @@ def _units(ctx: ArticleContext, i: int, triggers: list, typed: list, amentions: 
         scene = choose_scene(ctx.text, cm, ctx.syria, local_only=True, near=near, skip_away=not moving)
         if not scene and ctrig:
             # a clause naming only a region ("the buffer zone on the Golan Heights") is located there
+            # ... but not one spanning several countries ("the first troops killed in the Middle
+            # East"): that is a scope, and the site is named elsewhere
             scene = [m for m in choose_scene(ctx.text, cm, ctx.syria, local_only=False, near=near)
-                     if m.place.kind != "country" and rank(m) > LOCAL_MAX]
+                     if m.place.kind != "country" and rank(m) > LOCAL_MAX and m.place.country]
         if not scene:
             continue
         if ctyped and ctyped[0][0] in (REMOTE, BATTLES):

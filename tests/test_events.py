@@ -31,6 +31,9 @@ PLACES = {
     "Damascus": Place("t:damascus", "Damascus", 33.51, 36.29, "city", "SY", "Damascus", 2000000),
     "Douma": Place("t:douma", "Douma", 33.57, 36.40, "city", "SY", "Rif Dimashq", 110000),
     "Sahnaya": Place("t:sahnaya", "Sahnaya", 33.43, 36.23, "town", "SY", "Rif Dimashq", 30000),
+    "Middle East": Place("t:mideast", "Middle East", 29.0, 41.0, "region", ""),
+    "Jordan": Place("t:jo", "Jordan", 31.0, 36.5, "country", "JO"),
+    "Rukban": Place("t:rukban", "Rukban", 33.3, 38.7, "base", "JO"),
 }
 
 
@@ -560,3 +563,12 @@ def test_who_killed_gives_an_event_of_its_own():
     text = ("Israeli missiles struck the air base at Nayrab on Monday. "
             "Pro-government militiamen killed six civilians in the village, a monitor said.")
     assert len(events_of(text, ["Nayrab"])) == 2
+
+
+def test_a_lead_naming_only_a_country_or_the_middle_east_is_placed_at_the_site_named_next():
+    text = ("Drone kills two soldiers at Jordan outpost\n\n"
+            "Two soldiers were killed when a drone hit a small base in Jordan on Sunday, the first such "
+            "deaths in the Middle East this year.\n\n"
+            "The attack hit Rukban, a post on the border.")
+    evs = events_of(text, ["Middle East", "Jordan", "Rukban"])
+    assert evs and {e.place for e in evs} == {"Rukban"}
