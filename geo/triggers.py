@@ -199,6 +199,9 @@ _AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|wi
                           r"^\s+(?:was|is|has been|had been) (?:one of the|the (?:deadliest|worst|first|"
                           r"latest|"
                           r"biggest|largest|heaviest|bloodiest))|"
+                          # "patrols are to start", "patrols are also planned"
+                          r"^\s+(?:is|are|was|were) (?:also |now |still )?(?:to|due to|scheduled to|set to|"
+                          r"planned|expected|scheduled)\b|"
                           r"^[^.;,]{0,40}\b(?:is|was|are|were|seemed|seems|appears) (?:imminent|looming|"
                           r"expected|likely|planned|possible|unlikely|feared)\b|^\w*\s+(?:is|"
                           r"was) imminent", _I)
@@ -215,6 +218,7 @@ _OFFICIAL = re.compile(r"\b(?:authorities|government|ministry|ministers?|officia
                        r"Washington)\b(?:\s+\S+){0,2}\s*$", _I)
 
 
+_STATIVE = re.compile(r"\b(?:are|is|remain|remains)\s+(?:\w+\s+)?$", _I)
 _TOLL = re.compile(r"kill\w*|dead|died|slain|wounded|injured", _I)
 _RELATIVE = re.compile(r"^[^.;]{0,100}?,\s*(?:which|that|who)\s+(?:\w+\s+){0,2}$", _I)
 
@@ -272,6 +276,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
         # "a response to the bombing in X, which killed six": the dead belong to the recalled event
         if dropped >= 0 and _TOLL.fullmatch(sentence[s:e]) and _RELATIVE.search(sentence[dropped:s]):
             continue
+        if sub == "Other" and _STATIVE.search(sentence[max(0, s - 30):s]):
+            continue  # "troops are deployed around the town": a state of affairs, not a move
         if etype == PROTESTS and _OFFICIAL.search(sentence[max(0, s - 50):s]):
             continue  # "the ministry protested", "authorities protest": a diplomatic objection
         out.append(Trigger(etype, sub, s, e, sentence[s:e]))

@@ -572,3 +572,12 @@ def test_a_lead_naming_only_a_country_or_the_middle_east_is_placed_at_the_site_n
             "The attack hit Rukban, a post on the border.")
     evs = events_of(text, ["Middle East", "Jordan", "Rukban"])
     assert evs and {e.place for e in evs} == {"Rukban"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian military police are also deployed around the town.",
+    "Joint patrols are to start next week along the highway.",
+    "Patrols are also planned in the countryside of the district.",
+])
+def test_states_and_plans_are_no_movements(sentence):
+    assert find_triggers(sentence) == []
