@@ -196,9 +196,12 @@ _MODAL = re.compile(
     r"(?:wa|i)s (?:being )?(?:planned|prepared|considered))\b", _I)
 _AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|will|(?-i:may)(?!\s*\d))\b|"
                           # "the attack was one of the deadliest": a comment on an event told before
-                          r"^\s+(?:was|is|has been|had been) (?:one of the|the (?:deadliest|worst|first|"
-                          r"latest|"
+                          r"^\s+(?:was|is|were|are|has been|had been|have been) (?:one of the|the "
+                          r"(?:deadliest|worst|first|latest|most serious|most intense|fiercest|"
                           r"biggest|largest|heaviest|bloodiest))|"
+                          # "have clashed there several times": a habit, not one event
+                          r"^[^.;]{0,50}\b(?:several|many|multiple|numerous|a number of) times\b|"
+                          r"^[^.;]{0,50}\bon (?:several|many|numerous|multiple) occasions\b|"
                           # "patrols are to start", "patrols are also planned"
                           r"^\s+(?:is|are|was|were) (?:also |now |still )?(?:to|due to|scheduled to|set to|"
                           r"planned|expected|scheduled)\b|"
@@ -216,6 +219,30 @@ _REALISING = re.compile(r"\b(?:forced|began|begun|started|continued|continues|co
 _OFFICIAL = re.compile(r"\b(?:authorities|government|ministry|ministers?|officials?|president|embassy|"
                        r"diplomats?|foreign|envoy|spokes(?:man|woman|person)|Damascus|Ankara|Moscow|Tehran|"
                        r"Washington)\b(?:\s+\S+){0,2}\s*$", _I)
+
+
+# "the attack violated international law", "Islamic State claimed the attack", "the offensive has
+# driven 300,000 people from their homes": what is said of an event already told, not a new one
+_DEFINITE_NOUN = re.compile(r"(?:^|\s)(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}$", _I)
+_EVENT_NOUN = re.compile(r"(?:the |its |their )?(?:[\w-]+ )?(?:attacks?|strikes?|raids?|bombings?|"
+                         r"clashes|fighting|offensive|assault|explosions?|blasts?)", _I)
+_COMMENT_AFTER = re.compile(r"^(?:,[^,]{0,60},)?\s+(?:(?:has|had|have)\s+)?(?:violated|violates|drew|draws|"
+                            r"sparked|prompted|triggered|was condemned|were condemned|marked|"
+                            r"(?:driven|drove|forced|displaced|uprooted) (?:more than |at least |some |"
+                            r"about |nearly |over |an estimated )?[\d,]+)\b", _I)
+_COMMENT_BEFORE = re.compile(r"\b(?:claimed|attributed|blamed\s+(?:[\w-]+\s+){0,3}?for)\s+$", _I)
+
+
+def _told_before(sentence: str, start: int, end: int) -> bool:
+    """Whether a definite event noun ("the attack") is only talked about in this sentence."""
+    if not _EVENT_NOUN.fullmatch(sentence[start:end]):
+        return False
+    head = sentence[max(0, start - 40):start]
+    if not (_DEFINITE_NOUN.search(head) or re.match(r"(?:the|its|their)\s", sentence[start:end], _I)):
+        return False
+    lead = _DEFINITE_NOUN.search(head)
+    before = head[:lead.start()] if lead else head
+    return bool(_COMMENT_AFTER.match(sentence[end:end + 90]) or _COMMENT_BEFORE.search(before + " "))
 
 
 _STATIVE = re.compile(r"\b(?:are|is|remain|remains)\s+(?:\w+\s+)?$", _I)
@@ -275,6 +302,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
             continue
         # "a response to the bombing in X, which killed six": the dead belong to the recalled event
         if dropped >= 0 and _TOLL.fullmatch(sentence[s:e]) and _RELATIVE.search(sentence[dropped:s]):
+            continue
+        if _told_before(sentence, s, e):
             continue
         if sub == "Other" and _STATIVE.search(sentence[max(0, s - 30):s]):
             continue  # "troops are deployed around the town": a state of affairs, not a move

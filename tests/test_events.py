@@ -581,3 +581,14 @@ def test_a_lead_naming_only_a_country_or_the_middle_east_is_placed_at_the_site_n
 ])
 def test_states_and_plans_are_no_movements(sentence):
     assert find_triggers(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Ankara, the foreign ministry said the attack violated international law.",
+    "The Islamic State group claimed the attack in a statement on Friday.",
+    "The offensive, which began in May, has driven more than 200,000 people from their homes.",
+    "Rebels and the army have clashed there several times since 2019.",
+    "The clashes were the most serious in the city for a year.",
+])
+def test_what_is_said_of_an_event_already_told_is_no_new_event(sentence):
+    assert find_triggers(sentence) == []
