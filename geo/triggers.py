@@ -200,8 +200,11 @@ _AFTER_MODAL = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}\s+(?:would|could|might|wi
                           r"(?:deadliest|worst|first|latest|most serious|most intense|fiercest|"
                           r"biggest|largest|heaviest|bloodiest))|"
                           # "have clashed there several times": a habit, not one event
-                          r"^[^.;]{0,50}\b(?:several|many|multiple|numerous|a number of) times\b|"
-                          r"^[^.;]{0,50}\bon (?:several|many|numerous|multiple) occasions\b|"
+                          # (not "began on March 1 but was halted several times")
+                          r"^(?:\s+(?!but\b|and\b|was\b|were\b|been\b)[\w'-]+){0,5}\s+(?:several|many|"
+                          r"multiple|numerous|a number of) times\b|"
+                          r"^(?:\s+(?!but\b|and\b|was\b|were\b|been\b)[\w'-]+){0,5}\s+on (?:several|many|"
+                          r"numerous|multiple) occasions\b|"
                           # "patrols are to start", "patrols are also planned"
                           r"^\s+(?:is|are|was|were) (?:also |now |still )?(?:to|due to|scheduled to|set to|"
                           r"planned|expected|scheduled)\b|"

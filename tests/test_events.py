@@ -592,3 +592,7 @@ def test_states_and_plans_are_no_movements(sentence):
 ])
 def test_what_is_said_of_an_event_already_told_is_no_new_event(sentence):
     assert find_triggers(sentence) == []
+
+
+def test_an_assault_halted_several_times_still_began():
+    assert find_triggers("The final assault began on May 2 but was halted several times by rain.")
