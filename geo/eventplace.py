@@ -97,10 +97,16 @@ def _background(text: str, m: Mention) -> bool:
 
     "since the war in Gaza began", "in response to a gas attack in Douma".
     """
-    seg = re.split(r"[.!?\n,;:()\u2014]", text[max(0, m.start - 90):m.start])[-1]
-    return bool(re.search(r"\bsince\b|\b(?:in|a|as a) response to\b|"
-                          r"\bin retaliation for\b|\bin revenge for\b|"
-                          r"\bfollowing\b|\b(?:hours|days|weeks|months) after\b", seg, re.IGNORECASE))
+    segs = re.split(r"[.!?\n,;:()\u2014]", text[max(0, m.start - 150):m.start])
+    cue = re.compile(r"\bsince\b|\b(?:in|a|as a) response to\b|"
+                     r"\bin retaliation for\b|\bin revenge for\b|"
+                     r"\bfollowing\b|\b(?:hours|days|weeks|months) after\b", re.IGNORECASE)
+    if cue.search(segs[-1]):
+        return True
+    # "... in response to an attack on Khan Shaykhun, a town in Idlib province": the apposition
+    # belongs to the recalled event too
+    return len(segs) >= 2 and re.match(r"\s*(?:an?|the)\s", segs[-1]) is not None \
+        and cue.search(segs[-2]) is not None
 
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z.'\- ]*[A-Z.][ \t]*/[ \t]*)*$")

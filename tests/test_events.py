@@ -596,3 +596,10 @@ def test_what_is_said_of_an_event_already_told_is_no_new_event(sentence):
 
 def test_an_assault_halted_several_times_still_began():
     assert find_triggers("The final assault began on May 2 but was halted several times by rain.")
+
+
+def test_the_apposition_of_a_recalled_place_is_no_scene_either():
+    text = ("Turkish jets struck Tal Abyad on Sunday in response to a bombing in Saraqib, a town in "
+            "Idlib province, where nine people died.")
+    evs = events_of(text, ["Tal Abyad", "Saraqib", "Idlib province"])
+    assert "Idlib Governorate" not in {e.place for e in evs}
