@@ -599,7 +599,7 @@ def test_an_assault_halted_several_times_still_began():
 
 
 def test_the_apposition_of_a_recalled_place_is_no_scene_either():
-    text = ("Turkish jets struck Tal Abyad on Sunday in response to a bombing in Saraqib, a town in "
-            "Idlib province, where nine people died.")
+    text = ("Turkish jets struck Tal Abyad on Sunday.\n\nThe president ordered the strikes in response to "
+            "a bombing in Saraqib, a town in Idlib province, where nine people died.")
     evs = events_of(text, ["Tal Abyad", "Saraqib", "Idlib province"])
     assert "Idlib Governorate" not in {e.place for e in evs}
