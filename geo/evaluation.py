@@ -25,26 +25,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import InputError
+from geo.geodesy import km
 from geo.models import EVENT_TYPES, PLACE_KINDS
 from geo.names import normalize
 
 log = logging.getLogger(__name__)
 
-EARTH_RADIUS_KM = 6371.0088
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _within(a: str, b: str) -> bool:

@@ -10,12 +10,12 @@ place of its own.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from geo.coreference import next_site, site_antecedent, site_noun
+from geo.geodesy import place_km
 from geo.models import Mention
 from geo.sentences import Sentence
 
@@ -264,13 +264,7 @@ class ArticleContext:
     def by_syrian_place(self, m: Mention, km: float = BORDER_KM) -> bool:
         """A place abroad within ``km`` of a Syrian place the article names: a border town
         (Arsal by Flita, Kilis by Azaz) can be the scene of a Syria story."""
-        lat, lon = math.radians(m.place.lat), math.radians(m.place.lon)
-        for p in self.syrian:
-            la, lo = math.radians(p.lat), math.radians(p.lon)
-            h = math.sin((la - lat) / 2) ** 2 + math.cos(lat) * math.cos(la) * math.sin((lo - lon) / 2) ** 2
-            if 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= km:
-                return True
-        return False
+        return any(place_km(m.place, p) <= km for p in self.syrian)
 
 
 def _allowed_countries(ctx: ArticleContext, i: int) -> set[str]:

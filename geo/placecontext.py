@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from geo.gazetteer import Gazetteer, prior
+from geo.geodesy import place_km
 from geo.models import Mention, Place
 from geo.names import fold
 from geo.notplaces import proper_name
@@ -81,13 +82,6 @@ _METONYM_BEFORE = re.compile(
     r"accused|urged|warned|told|asked|called on|criticised|criticized|condemned)\s+(?:the\s+)?$", re.I)
 
 
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def cues(text: str, start: int, end: int) -> set[str]:
     """Cue words around a span: ``{"gov"}`` for province/governorate, ``{"settlement"}`` for city/town."""
     before, after = text[max(0, start - 40):start], text[end:end + 30]
@@ -110,7 +104,7 @@ def score(place: Place, cue: set[str], anchors: list[Place], countries: set[str]
     if near and place.kind not in ("country", "region", "governorate"):  # they contain their neighbours
         # the two nearest places named in the same text: a village named beside two
         # others a few km away is that village, not its namesake 150 km off
-        dists = sorted(_km(place, a) for a in near)[:2]
+        dists = sorted(place_km(place, a) for a in near)[:2]
         s += sum(4.0 * math.exp(-d / 50.0) for d in dists)
     return s
 
@@ -159,7 +153,7 @@ def _context(text: str, cands: list, gaz: Gazetteer) -> tuple[list[Place], set[s
 def _unambiguous(best: Place, places: list[Place]) -> bool:
     """True when no other candidate is a rival namesake: all others are close by (Aleppo city and
     governorate) or, for a Syrian place, all others lie abroad."""
-    rivals = [p for p in places if p.id != best.id and _km(p, best) > 60]
+    rivals = [p for p in places if p.id != best.id and place_km(p, best) > 60]
     return not rivals or (best.country == "SY" and all(p.country != "SY" for p in rivals))
 
 
@@ -209,10 +203,10 @@ def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:
         if m.place is None or m.place.kind in ("country", "governorate"):
             continue
         others = [a for a in anchors if a.id != m.place.id]
-        if fold(m.text) in quarters and others and min(_km(m.place, a) for a in others) > QUARTER_KM:
+        if fold(m.text) in quarters and others and min(place_km(m.place, a) for a in others) > QUARTER_KM:
             out[k] = Mention(m.start, m.end, m.text, None, 0.0)
         elif fold(m.text) in villages and m.place.country != "SY" and m.place.population < 20_000 \
-                and local and min(_km(m.place, a) for a in local) > RELATIVE_KM:
+                and local and min(place_km(m.place, a) for a in local) > RELATIVE_KM:
             out[k] = Mention(m.start, m.end, m.text, None, 0.0)
     _listed_together(text, out)
     for k in range(len(out) - 1):
@@ -222,7 +216,7 @@ def disambiguate(text: str, cands: list, gaz: Gazetteer) -> list[Mention]:
             continue
         c, here = cands[k], out[k].place
         limit = max(RELATIVE_KM, 1.6 * int(rel["km"]) + 20) if rel["km"] else RELATIVE_KM
-        near = [p for p in c.places if _km(p, ref.place) <= limit]
+        near = [p for p in c.places if place_km(p, ref.place) <= limit]
         if here is not None and (here in near or (here.population >= 100_000 or here.kind in (
                 "country", "governorate", "region"))):
             continue  # "Aleppo, north of Damascus": a major place keeps its reading
@@ -255,7 +249,8 @@ def _listed_together(text: str, out: list[Mention]) -> None:
         for k in local:
             mates = [out[x].place for x in local if x != k and out[x].place.country == "SY"]
             p = out[k].place
-            if len(mates) >= 2 and p.population < 1_000_000 and min(_km(p, q) for q in mates) > LISTED_KM:
+            far = len(mates) >= 2 and min(place_km(p, q) for q in mates) > LISTED_KM
+            if far and p.population < 1_000_000:
                 out[k] = Mention(out[k].start, out[k].end, out[k].text, None, 0.0)
 
 

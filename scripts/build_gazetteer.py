@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import sys
 from pathlib import Path
 
@@ -35,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.gazetteer import COLUMNS, REGION, slug  # noqa: E402
+from geo.geodesy import km  # noqa: E402
 from geo.geonames import SY_ADMIN1  # noqa: E402
 from geo.names import fold, is_latin, key  # noqa: E402
 
@@ -103,13 +103,6 @@ def _kind(pop: int) -> str:
     if pop >= 10_000 or pop == 0:  # population 0 means unknown in GeoNames (Ain Issa, Tal Abyad)
         return "town"
     return "village"
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def read_curated(path: Path) -> list[dict]:
@@ -204,7 +197,7 @@ def merge(curated: list[dict], gn: list[dict]) -> list[dict]:
         if c["kind"] in ("city", "town", "village"):
             for n in [c["name"], *filter(None, c["alt_names"].split("|"))]:
                 for r in by_key.get(key(n), []):
-                    d = _km(float(c["lat"]), float(c["lon"]), float(r["lat"]), float(r["lon"]))
+                    d = km(float(c["lat"]), float(c["lon"]), float(r["lat"]), float(r["lon"]))
                     # the nearest same-named place of the same country: Ras al-Ayn's twin is
                     # the Syrian town, not Ceylanpinar across the border that shares a spelling
                     if d <= 20 and r["country"] == c["country"] and (twin_km is None or d < twin_km):

@@ -70,10 +70,10 @@ def test_shipped_table_loads_without_problems(gaz):
     ("Washington", 38.90, -77.04, 50), ("Palmyra", 34.56, 38.27, 15), ("Derik", 37.18, 42.14, 15),
 ])
 def test_lookup_finds_the_place_a_syria_reader_means(gaz, name, lat, lon, km):
-    from geo.placecontext import _km
+    from geo.geodesy import place_km
 
     best = gaz.lookup(name)[0]
-    assert _km(best, Place("x", "x", lat, lon, "town", "")) <= km, best
+    assert place_km(best, Place("x", "x", lat, lon, "town", "")) <= km, best
 
 
 @pytest.mark.parametrize("gov", ["Aleppo", "Idlib", "Hama", "Homs", "Latakia", "Tartus", "Raqqa",

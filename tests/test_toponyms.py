@@ -9,8 +9,8 @@ import pytest
 
 from geo import ROOT
 from geo.gazetteer import load_gazetteer
+from geo.geodesy import place_km
 from geo.models import Place
-from geo.placecontext import _km
 from geo.toponyms import find_mentions, is_metonym, resolve_spans
 
 NONE = Path("/nonexistent/none.csv")
@@ -22,7 +22,7 @@ def gaz():
 
 
 def near(place: Place | None, lat: float, lon: float, km: float) -> bool:
-    return place is not None and _km(place, Place("x", "x", lat, lon, "town", "")) <= km
+    return place is not None and place_km(place, Place("x", "x", lat, lon, "town", "")) <= km
 
 
 def mentions(text, gaz):
