@@ -257,6 +257,30 @@ def test_review_adds_a_place_and_the_map_follows(tmp_path, monkeypatch) -> None:
     assert "Kafr Zibdeh" not in remaining, "the name left the review list"
 
 
+def test_reread_applies_a_gazetteer_change_to_stored_articles(tmp_path, monkeypatch) -> None:
+    from geo.gazetteer import load_gazetteer, save_user_place
+    from geo.ingest import ingest_text
+    from geo.models import Place
+
+    monkeypatch.setenv("GEO_HOME", str(tmp_path))
+    text = ("Idlib, 9 May 2019 - Government shelling hit the village of Kafr Zibdeh on Thursday, "
+            "killing three civilians, rescuers said.")
+    store = Store(tmp_path / "store.sqlite")
+    ingest_text(text, load_gazetteer(), store, name="zibdeh.txt")
+    assert "Kafr Zibdeh" not in {e.place for e in store.events()}
+    # added from the command line, outside the app: stored articles do not know it yet
+    save_user_place(Place("user:kafr-zibdeh", "Kafr Zibdeh", 35.80, 36.78, "village", "SY"))
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["tab"] = "Add articles"
+    _run(at)
+    [b for b in at.button if b.label == "Re-read all stored articles"][0].click()
+    _run(at)
+    assert any("1 of 1 articles read again" in m.value for m in at.success)
+    moved = [e for e in Store(tmp_path / "store.sqlite").events() if e.place == "Kafr Zibdeh"]
+    assert moved and (moved[0].lat, moved[0].lon) == (35.80, 36.78)
+
+
 def test_pasted_article_is_stored_and_drawn(seeded: AppTest) -> None:
     seeded.query_params["tab"] = "Add articles"
     at = _run(seeded)

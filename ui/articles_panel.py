@@ -1,4 +1,4 @@
-"""The "Add articles" tab: upload files, paste text, load the analyst's own zones.
+"""The "Add articles" tab: upload files, paste text, load the analyst's own zones, re-read.
 
 Every input is reported on its own (a bad file names itself, the others are
 stored); after anything was stored the app reruns so counts and map include it.
@@ -12,7 +12,7 @@ from typing import Any
 
 from geo.errors import GeoError, InputError
 from geo.gazetteer import Gazetteer, slug
-from geo.ingest import ingest_text, ingest_upload
+from geo.ingest import ingest_text, ingest_upload, reextract
 from geo.store import Store
 from geo.zones import load_user_zones
 from ui.markdown import plain
@@ -85,3 +85,12 @@ def render_articles_panel(
             tmp.replace(user_zones)
             _report(st, [("ok", f"{zfile.name}: your zones now take precedence on the dates they cover.")],
                     stored=True)
+    st.divider()
+    st.markdown("Articles keep what was extracted when they were added. After the gazetteer or the "
+                "program changed, read them all again (your place choices are kept).")
+    if st.button("Re-read all stored articles", key="reread"):
+        paths = [a.path for a in store.articles()]
+        report = reextract(paths, gazetteer(), store)
+        messages = [("ok", f"{len(report.added)} of {len(paths)} articles read again")]
+        messages += [("error", str(err)) for err in report.errors]
+        _report(st, messages, stored=bool(report.added))
